@@ -1,0 +1,22 @@
+# The hub's one image: web (gunicorn), worker and beat differ only in their command.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN groupadd --system hub && useradd --system --gid hub --home /app hub
+WORKDIR /app
+
+COPY pyproject.toml requirements.lock README.md ./
+RUN pip install -c requirements.lock .
+
+COPY --chown=hub:hub . .
+# collectstatic needs settings to load, not real secrets.
+RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    python manage.py collectstatic --noinput --verbosity 0
+
+USER hub
+EXPOSE 8000
+CMD ["gunicorn", "hub.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,53 @@
+# The README's two commands: `make run` and `make test`. Both set themselves up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+# Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ.
+TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false
+
+.PHONY: run test lint install migrate demo worker beat collectstatic lock clean
+
+$(STAMP):
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required.") if sys.version_info < (3, 11) else None'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	mkdir -p var
+	DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DEBUG=true $(BIN)/python manage.py seed_demo
+	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+collectstatic: install
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint collectstatic
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+worker: install
+	DEBUG=true $(BIN)/celery -A hub worker --loglevel INFO
+
+beat: install
+	DEBUG=true $(BIN)/celery -A hub beat --loglevel INFO
+
+# Re-resolve every pinned version from pyproject.toml (needs the package registry).
+lock:
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet --upgrade pip
+	var/lock-venv/bin/pip install --quiet ".[dev]"
+	var/lock-venv/bin/pip freeze --exclude-editable | grep -v '^safer-children-hub' > requirements.lock
+	rm -rf var/lock-venv
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

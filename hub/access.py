@@ -1,0 +1,131 @@
+"""
+The hub's one access policy.
+
+Every URL needs a signed-in person with a verified second factor and an active
+membership, unless this module says otherwise. The exceptions are declared in
+`POLICY`, keyed by URL name (`"namespace:name"`, or `"namespace:*"` for a whole
+namespace). Nothing else in the code base grants access: views may narrow it
+further to the objects a person owns (outsiders get 404), never widen it.
+
+A test walks every URL pattern and proves this table for every kind of visitor.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import ResolverMatch
+
+
+class Access(enum.IntEnum):
+    """How far along the way in a visitor must be. Each level includes the ones above it."""
+
+    PUBLIC = 0  # anyone, signed in or not
+    SIGNED_IN = 1  # signed in by password; the second factor may still be pending
+    VERIFIED = 2  # second factor verified this session; membership not required
+    MEMBER = 3  # verified, and a vetted member whose membership is active
+
+
+@dataclass(frozen=True)
+class Rule:
+    access: Access
+    # A permission ("app_label.codename") required on top of `access`, for role pages.
+    permission: str | None = None
+
+
+DEFAULT_RULE = Rule(Access.MEMBER)
+
+PUBLIC = Rule(Access.PUBLIC)
+SIGNED_IN = Rule(Access.SIGNED_IN)
+VERIFIED = Rule(Access.VERIFIED)
+
+POLICY: dict[str, Rule] = {
+    # Public pages.
+    "landing": PUBLIC,
+    "about": PUBLIC,
+    "terms": PUBLIC,
+    "privacy": PUBLIC,
+    "healthz": PUBLIC,
+    "set_language": PUBLIC,
+    # Signing in and up, email confirmation, password reset (django-allauth).
+    "account_login": PUBLIC,
+    "account_signup": PUBLIC,
+    "account_inactive": PUBLIC,
+    "account_email_verification_sent": PUBLIC,
+    "account_confirm_email": PUBLIC,
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,
+    "account_reset_password_from_key_done": PUBLIC,
+    # Before the second factor is verified: signing out.
+    "account_logout": SIGNED_IN,
+    # After the second factor, before (or without) an active membership: own account security.
+    "account_change_password": VERIFIED,
+    "account_email": VERIFIED,
+    "account_reauthenticate": VERIFIED,
+    "home": VERIFIED,
+    # The admin checks staff status and model permissions itself; we add the second factor.
+    "admin:*": VERIFIED,
+}
+
+# Where a signed-in person whose second factor is not yet verified is sent. The second-factor
+# views are registered under these names and are declared SIGNED_IN in POLICY by their app.
+SECOND_FACTOR_SETUP = "twofactor:setup"
+SECOND_FACTOR_VERIFY = "twofactor:verify"
+
+
+def rule_for(match: ResolverMatch) -> Rule:
+    """The rule for a resolved URL: its own entry, else its namespace's, else the default."""
+    if match.view_name in POLICY:
+        return POLICY[match.view_name]
+    for depth in range(len(match.namespaces), 0, -1):
+        wildcard = ":".join(match.namespaces[:depth]) + ":*"
+        if wildcard in POLICY:
+            return POLICY[wildcard]
+    return DEFAULT_RULE
+
+
+def has_second_factor(user) -> bool:
+    """Whether a signed-in person has proved their second factor in this session."""
+    return bool(getattr(user, "is_verified", None) and user.is_verified())
+
+
+def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
+    """None if `request` may go on under `rule`, else the response that stops it."""
+    user = request.user
+    if rule.access is Access.PUBLIC:
+        return None
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if rule.access is Access.SIGNED_IN:
+        return None
+    if not has_second_factor(user):
+        from django_otp import user_has_device
+
+        target = SECOND_FACTOR_VERIFY if user_has_device(user) else SECOND_FACTOR_SETUP
+        return redirect_to_login(request.get_full_path(), login_url=target)
+    if rule.permission and not user.has_perm(rule.permission):
+        return TemplateResponse(request, "403.html", status=403)
+    if rule.access is Access.MEMBER and not user.is_active_member:
+        return TemplateResponse(
+            request, "accounts/not_a_member.html", {"state": user.membership_state}, status=403
+        )
+    return None
+
+
+class AccessPolicyMiddleware:
+    """Applies `POLICY` to every request before its view runs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        return check(request, rule_for(request.resolver_match))

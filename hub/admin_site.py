@@ -1,0 +1,28 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
+
+
+class HubAdminSite(OTPAdminSite):
+    """The admin for curators and administrators.
+
+    It accepts only users whose session has a verified second factor, and it has no
+    sign-in page of its own: people sign in through the hub's one authentication path,
+    so the admin cannot become a way around the second factor or the rate limits.
+    """
+
+    site_header = _("Safer Children Hub administration")
+    site_title = _("Safer Children Hub")
+    index_title = _("Curation and administration")
+
+    def __init__(self, name: str = "admin") -> None:
+        super().__init__(name)
+
+    def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        return redirect_to_login(request.GET.get("next") or self.index_url())
+
+    def index_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("admin:index", current_app=self.name)

@@ -1,0 +1,30 @@
+"""Load demo content. Each app listed in DEMO_APPS contributes through `<app>.demo.seed`.
+
+Safe to run again: every seed updates or skips what already exists.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+
+# In order: later apps refer to what earlier ones made (reviews need members and tools).
+DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications")
+
+
+class Command(BaseCommand):
+    help = "Load demo content (fictional and marked as such) for local use and benchmarks."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--tools", type=int, default=None, help="Build a catalogue of this many tools."
+        )
+
+    def handle(self, *args, **options) -> None:
+        for app in DEMO_APPS:
+            if find_spec(f"{app}.demo") is None:
+                continue
+            with transaction.atomic():
+                summary = import_module(f"{app}.demo").seed(tools=options["tools"])
+            self.stdout.write(f"{app}: {summary}")

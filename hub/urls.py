@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from hub import views
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("about/", views.about, name="about"),
+    path("terms/", views.terms, name="terms"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+    path("home/", views.home, name="home"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("allauth.account.urls")),
+    path("catalog/", include("catalog.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "hub.views.bad_request"
+handler403 = "hub.views.permission_denied"
+handler404 = "hub.views.page_not_found"
+handler500 = "hub.views.server_error"

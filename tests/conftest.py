@@ -1,0 +1,109 @@
+"""Fixtures shared by the whole suite.
+
+Services: the suite runs on SQLite with in-process jobs by default. Where DATABASE_URL and
+REDIS_URL are set (the second pass of CI), it runs on PostgreSQL and Redis, and tests marked
+`worker` use a real Celery worker. In CI a service that is configured but unreachable fails
+the run; it is never skipped.
+"""
+
+import os
+import uuid
+
+import pytest
+from django.conf import settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests import factories
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def sign_in(client, user, *, verified: bool = True):
+    """Sign `user` in on `client`, with a second factor verified the way django-otp records it."""
+    client.force_login(user)
+    if verified:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def member(db):
+    return factories.MemberFactory()
+
+
+@pytest.fixture
+def applicant(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def member_client(client, member):
+    return sign_in(client, member)
+
+
+@pytest.fixture
+def applicant_client(client, applicant):
+    return sign_in(client, applicant)
+
+
+def pytest_collection_modifyitems(config, items):
+    redis_url = os.environ.get("REDIS_URL")
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    for item in items:
+        if "worker" in item.keywords and not redis_url:
+            item.add_marker(
+                pytest.mark.skip(reason="needs REDIS_URL: runs in the PostgreSQL + Redis pass")
+            )
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(
+                pytest.mark.skip(reason="needs DATABASE_URL=postgres://…: runs in the second pass")
+            )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _configured_services_answer():
+    """Fail at once, with a plain message, when a configured service does not answer."""
+    redis_url = os.environ.get("REDIS_URL")
+    if redis_url:
+        import redis
+
+        try:
+            redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
+        except redis.RedisError as exc:
+            pytest.exit(f"REDIS_URL is set but Redis does not answer: {exc}", returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _eager_tasks():
+    """Unit tests run tasks in-process at commit; `celery_worker` turns this off."""
+    from hub.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def celery_worker(transactional_db, _eager_tasks):
+    """A real Celery worker, on the Redis broker, in a thread of this process.
+
+    It shares the test database (committed data only: hence `transactional_db`).
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from hub.celery import app
+
+    app.conf.task_always_eager = False
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker
+
+
+@pytest.fixture
+def unique_token():
+    return uuid.uuid4().hex

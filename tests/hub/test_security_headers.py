@@ -1,0 +1,109 @@
+"""Production headers and `check --deploy`, on the settings production uses."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def landing(client):
+    return client.get("/", secure=True)
+
+
+def test_csp_is_strict(landing):
+    csp = landing["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+
+
+def test_transport_and_framing_headers(landing):
+    hsts = landing["Strict-Transport-Security"]
+    assert "includeSubDomains" in hsts
+    assert int(hsts.split("max-age=")[1].split(";")[0]) >= 31_536_000
+    assert landing["X-Content-Type-Options"] == "nosniff"
+    assert landing["X-Frame-Options"] == "DENY"
+    assert landing["Referrer-Policy"] == "same-origin"
+    assert landing["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_permissions_policy_allows_passkeys_for_the_hub_only(landing):
+    policy = landing["Permissions-Policy"]
+    assert "camera=()" in policy and "geolocation=()" in policy
+    assert "publickey-credentials-get=(self)" in policy
+
+
+def test_cookies_are_host_bound_secure_and_http_only(client, settings):
+    response = client.get("/accounts/login/", secure=True)
+    csrf = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert settings.CSRF_COOKIE_NAME.startswith("__Host-")
+    assert settings.SESSION_COOKIE_NAME.startswith("__Host-")
+    assert csrf["secure"] and csrf["httponly"] and csrf["path"] == "/"
+    assert csrf["samesite"] == "Strict"
+
+
+def production_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT"}}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="hub.example.org",
+        SITE_URL="https://hub.example.org",
+    )
+    return env
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_start_up_names_a_missing_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_start_up_names_a_malformed_boolean():
+    env = production_env() | {"DEBUG": "maybe"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
