@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 # Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ.
 TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false
 
-.PHONY: run test lint install migrate demo worker beat collectstatic lock clean
+.PHONY: run test lint install migrate demo worker beat lock clean
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required.") if sys.version_info < (3, 11) else None'
@@ -24,14 +24,11 @@ run: install
 	DEBUG=true $(BIN)/python manage.py seed_demo
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-collectstatic: install
-	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint collectstatic
+test: lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("home/", views.home, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.account.urls")),
+    path("accounts/sessions/", include("allauth.usersessions.urls")),
     path("catalog/", include("catalog.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -67,6 +67,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _static_files(django_db_blocker):
+    """Tests run with production's hashed static files, so collect them once per run."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _configured_services_answer():
     """Fail at once, with a plain message, when a configured service does not answer."""
     redis_url = os.environ.get("REDIS_URL")
@@ -107,3 +115,11 @@ def celery_worker(transactional_db, _eager_tasks):
 @pytest.fixture
 def unique_token():
     return uuid.uuid4().hex
+
+
+@pytest.fixture
+def client_factory():
+    """Separate browsers: each call returns a new test client with its own cookies."""
+    from django.test import Client
+
+    return Client

@@ -74,3 +74,16 @@ def test_the_admin_has_no_sign_in_page_of_its_own(client):
     response = client.get(reverse("admin:login"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_ending_all_sessions_signs_the_person_out_everywhere(member, client_factory):
+    from hub.sessions import end_all_sessions
+    from tests.conftest import sign_in
+
+    laptop, phone = client_factory(), client_factory()
+    for device in (laptop, phone):
+        sign_in(device, member)
+        assert device.get(reverse("catalog:index")).status_code == 200
+    assert end_all_sessions(member) == 2
+    for device in (laptop, phone):
+        assert device.get(reverse("catalog:index")).status_code == 302
