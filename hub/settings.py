@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "csp",
     "hub",
     "accounts",
+    "twofactor",
     "notifications",
     "catalog",
     "guidance",

@@ -14,7 +14,13 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.account.urls")),
     path("accounts/sessions/", include("allauth.usersessions.urls")),
+    path("accounts/2fa/", include("twofactor.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("vetting/", include("accounts.vetting_urls")),
     path("catalog/", include("catalog.urls")),
+    path("guidance/", include("guidance.urls")),
+    path("wellbeing/", include("wellbeing.urls")),
+    path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 
