@@ -75,6 +75,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
+        # The vetting officer's powers; roles (groups) grant them, the access policy checks them.
+        permissions = [
+            ("vet_application", _("Can decide vetting applications")),
+            ("suspend_member", _("Can suspend and reinstate members")),
+            ("reset_second_factor", _("Can reset a member's second factor")),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
