@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub import clock
+
 
 class MembershipState(models.TextChoices):
     APPLICANT = "applicant", _("Applicant")
@@ -97,7 +99,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             return MembershipState.SUSPENDED
         if self.membership_valid_until is None:
             return MembershipState.APPLICANT
-        if self.membership_valid_until <= timezone.now():
+        if self.membership_valid_until <= clock.now():
             return MembershipState.EXPIRED
         return MembershipState.ACTIVE
 
