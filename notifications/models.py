@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -6,10 +7,36 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# How long a fresh row may wait for its on-commit task before the sweep sends another, and how
+# long after a sweep (or a retry's due time) the next sweep leaves the row alone.
+SWEEP_GRACE = timedelta(minutes=1)
+# A claim older than this belongs to a worker that died mid-delivery (a task is killed after
+# CELERY_TASK_TIME_LIMIT, far shorter): the row may be taken again.
+CLAIM_TIMEOUT = timedelta(minutes=10)
+
 
 class NotificationQuerySet(models.QuerySet):
     def undelivered(self) -> "NotificationQuerySet":
         return self.filter(sent_at__isnull=True, failed_at__isnull=True)
+
+    def emailed(self) -> "NotificationQuerySet":
+        return self.filter(channel=Notification.Channel.EMAIL)
+
+    def stalled(self, now: datetime) -> "NotificationQuerySet":
+        """Emails nobody is delivering: the broker lost them, or their worker died.
+
+        Unclaimed and older than SWEEP_GRACE (and not waiting for a retry or a due time), or
+        claimed longer than CLAIM_TIMEOUT ago without being sent or given up.
+        """
+        cutoff = now - SWEEP_GRACE
+        waiting = Q(claimed_at__isnull=True, created_at__lt=cutoff) & (
+            Q(not_before__isnull=True) | Q(not_before__lte=cutoff)
+        )
+        abandoned = Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+        return self.emailed().undelivered().filter(waiting | abandoned)
+
+    def failed(self) -> "NotificationQuerySet":
+        return self.filter(failed_at__isnull=False)
 
     def for_user(self, user) -> "NotificationQuerySet":
         return self.filter(recipient=user)
@@ -57,6 +84,9 @@ class Notification(models.Model):
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     failed_at = models.DateTimeField(_("gave up"), null=True, blank=True)
+    # Not to be sent before this time: a retry's backoff, or a notice due later. The sweep
+    # picks such rows up once due, so no task waits in the broker longer than it can hold one.
+    not_before = models.DateTimeField(_("not before"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
@@ -86,3 +116,30 @@ class Notification(models.Model):
         if self.failed_at:
             return "failed"
         return "pending"
+
+
+class NotificationPreference(models.Model):
+    """A member's choice to receive one kind of notification in the centre only, not by email.
+
+    No row means the email is sent. Security notices (`kinds.SECURITY_KINDS`) ignore this:
+    `notify` always emails them.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    email = models.BooleanField(_("send by email"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notif_pref_user_kind_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.user_id}: {'email' if self.email else 'centre only'}"

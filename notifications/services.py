@@ -2,15 +2,34 @@
 
 Call `notify` inside the transaction of the event that causes the message. The row commits
 with the event or not at all; delivery is enqueued only once it has committed.
+
+One row per event and recipient serves both places a message can appear: a recipient with an
+account sees every row in their notification centre, and a row on the EMAIL channel is also
+emailed. A member who turned a kind's emails off (see `kinds`) gets the row on the IN_APP
+channel instead; security notices and messages to people without an account are always emailed.
 """
 
+import logging
+from datetime import datetime
+from functools import partial
+
+from celery.exceptions import Retry
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
+from kombu.exceptions import KombuError
+from redis.exceptions import RedisError
 
-from notifications.models import Notification
+from notifications.kinds import email_is_optional
+from notifications.models import Notification, NotificationPreference
+
+logger = logging.getLogger(__name__)
+
+# What publishing a task raises when the broker is unreachable (kombu wraps most of them in
+# its OperationalError; the rest are the transport's own).
+PUBLISH_ERRORS = (KombuError, RedisError, OSError)
 
 
 def notify(
@@ -21,14 +40,21 @@ def notify(
     context: dict | None = None,
     url: str = "",
     channel: str = Notification.Channel.EMAIL,
+    not_before: datetime | None = None,
 ) -> Notification | None:
     """Queue the message `kind` for `to` (a user, or an email address), once per `key`.
 
     Templates: `notifications/email/<kind>_subject.txt`, `<kind>.txt` and optionally
-    `<kind>.html`. Returns None when a notification with this key already exists.
+    `<kind>.html`. `channel=IN_APP` writes a row for the notification centre only.
+    `not_before` holds the email back until then (the outbox sweep sends it once due).
+    Returns None when a notification with this key already exists.
     """
     recipient = None if isinstance(to, str) else to
     to_email = to if isinstance(to, str) else to.email
+    if recipient is None and channel != Notification.Channel.EMAIL:
+        raise ValueError("A message to an address without an account can only be an email.")
+    if channel == Notification.Channel.EMAIL and not wants_email(recipient, kind):
+        channel = Notification.Channel.IN_APP
     context = {
         "recipient": recipient,
         "site_name": settings.SITE_NAME,
@@ -57,11 +83,43 @@ def notify(
                 body_text=body_text,
                 body_html=body_html,
                 url=url,
+                not_before=not_before,
             )
     except IntegrityError:
         return None
-    if channel == Notification.Channel.EMAIL:
-        from notifications.tasks import deliver
-
-        deliver.delay_on_commit(notification.pk)
+    if channel == Notification.Channel.EMAIL and not_before is None:
+        # Not Celery's delay_on_commit: its callback raises after the commit when the broker is
+        # down, turning a committed event into an error page. This one logs and lets the sweep
+        # send the row later.
+        transaction.on_commit(partial(enqueue_delivery, notification.pk))
     return notification
+
+
+def wants_email(recipient, kind: str) -> bool:
+    """Whether `recipient` receives `kind` by email: yes unless a member turned it off."""
+    if recipient is None or not email_is_optional(kind) or not recipient.is_active_member:
+        return True
+    return not NotificationPreference.objects.filter(
+        user=recipient, kind=kind, email=False
+    ).exists()
+
+
+def enqueue_delivery(notification_id: int) -> bool:
+    """Send the delivery task to the broker; False (logged) if the broker cannot be reached.
+
+    The row stays undelivered and the outbox sweep enqueues it again once the broker is back.
+    """
+    from notifications.tasks import deliver
+
+    try:
+        deliver.apply_async(args=[notification_id])
+    except PUBLISH_ERRORS as exc:
+        logger.warning(
+            "Could not enqueue notification %s (the sweep will retry): %s", notification_id, exc
+        )
+        return False
+    except Retry:
+        # Only without a broker, where tasks run in-process at commit: a retry cannot wait
+        # there, so the row keeps its due time and the next sweep tries again.
+        logger.warning("Notification %s will be retried by the sweep", notification_id)
+    return True

@@ -3,27 +3,32 @@
 import logging
 import random
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
 from django.utils import timezone
 
-from notifications.models import Notification
+from notifications.models import CLAIM_TIMEOUT, Notification
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
-# A claim older than this belongs to a worker that died mid-delivery; the row may be retried.
-CLAIM_TIMEOUT = timedelta(minutes=10)
+# The longest a retry waits in the broker. Redis gives an unacknowledged task to another worker
+# after its visibility timeout (an hour here), so no countdown may come near it (a test checks).
+MAX_COUNTDOWN = 30 * 60
 # Errors worth another try: the mail server or the network, not a bug in our message.
 TRANSIENT_ERRORS = (smtplib.SMTPException, OSError, TimeoutError)
+# How many rows one sweep enqueues; the next sweep, a minute later, takes the rest.
+SWEEP_BATCH = 500
+# How long the sweep leaves a row it enqueued before enqueuing it again.
+RESWEEP_AFTER = timedelta(minutes=5)
 
 
 def backoff_seconds(attempt: int) -> int:
-    """Exponential backoff with full jitter: up to 30 s, 60 s, 120 s … capped at one hour."""
-    return random.randint(1, min(3600, 30 * 2 ** max(attempt - 1, 0)))  # noqa: S311 - not crypto
+    """Exponential backoff with full jitter: up to 30 s, 60 s, 120 s … capped at MAX_COUNTDOWN."""
+    return random.randint(1, min(MAX_COUNTDOWN, 30 * 2 ** max(attempt - 1, 0)))  # noqa: S311
 
 
 def claim(notification_id: int) -> Notification | None:
@@ -31,7 +36,8 @@ def claim(notification_id: int) -> Notification | None:
     now = timezone.now()
     claimed = (
         Notification.objects.undelivered()
-        .filter(pk=notification_id, channel=Notification.Channel.EMAIL)
+        .emailed()
+        .filter(pk=notification_id)
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT))
         .update(claimed_at=now, attempts=F("attempts") + 1)
     )
@@ -56,12 +62,59 @@ def deliver(self, notification_id: int) -> str:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         if notification.attempts >= MAX_ATTEMPTS:
             Notification.objects.filter(pk=notification.pk).update(
-                failed_at=timezone.now(), last_error=error
+                failed_at=timezone.now(), claimed_at=None, last_error=error
             )
             logger.error("Gave up delivering notification %s: %s", notification.pk, error)
             return "failed"
-        # Release the claim so that the retry (or the sweep) may take the row again.
-        Notification.objects.filter(pk=notification.pk).update(claimed_at=None, last_error=error)
-        raise self.retry(exc=exc, countdown=backoff_seconds(notification.attempts)) from exc
-    Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now(), last_error="")
+        countdown = backoff_seconds(notification.attempts)
+        # Release the claim so that the retry (or, if the retry is lost, the sweep once it is
+        # overdue) may take the row again.
+        Notification.objects.filter(pk=notification.pk).update(
+            claimed_at=None,
+            not_before=timezone.now() + timedelta(seconds=countdown),
+            last_error=error,
+        )
+        raise self.retry(exc=exc, countdown=countdown) from exc
+    Notification.objects.filter(pk=notification.pk).update(
+        sent_at=timezone.now(), claimed_at=None, last_error=""
+    )
     return "sent"
+
+
+def sweep(now: datetime | None = None) -> int:
+    """Enqueue again every email nobody is delivering; returns how many. Safe to run twice.
+
+    Two sweeps at once may enqueue a row twice; the delivery's claim still sends it once.
+    """
+    from notifications.services import enqueue_delivery
+
+    now = now or timezone.now()
+    ids = list(Notification.objects.stalled(now).values_list("pk", flat=True)[:SWEEP_BATCH])
+    if not ids:
+        return 0
+    # Free abandoned claims, and hold the rows back from the next few sweeps while these
+    # deliveries wait in the queue, so a slow worker is not buried under duplicates.
+    Notification.objects.stalled(now).filter(pk__in=ids).update(
+        claimed_at=None, not_before=now + RESWEEP_AFTER
+    )
+    enqueued = sum(enqueue_delivery(pk) for pk in ids)
+    logger.info("Outbox sweep: %s of %s stalled notifications enqueued", enqueued, len(ids))
+    return enqueued
+
+
+@shared_task(soft_time_limit=50, time_limit=55)
+def sweep_outbox() -> int:
+    return sweep()
+
+
+def retry_failed(queryset) -> list[int]:
+    """Give failed rows a fresh set of attempts and enqueue them; returns their ids."""
+    ids = list(queryset.failed().emailed().values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=ids, failed_at__isnull=False).update(
+        failed_at=None, claimed_at=None, not_before=None, attempts=0
+    )
+    from notifications.services import enqueue_delivery
+
+    for pk in ids:
+        enqueue_delivery(pk)
+    return ids

@@ -33,3 +33,23 @@ class ExpiredMemberFactory(UserFactory):
 
 class SuspendedMemberFactory(MemberFactory):
     suspended_at = factory.LazyFunction(timezone.now)
+
+
+# Notifications
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A row of the outbox, as `notify` writes it, for a member's notification centre."""
+
+    class Meta:
+        model = "notifications.Notification"
+
+    recipient = factory.SubFactory(MemberFactory)
+    to_email = factory.LazyAttribute(
+        lambda n: n.recipient.email if n.recipient else "x@example.org"
+    )
+    idempotency_key = factory.Sequence(lambda n: f"test:{n}")
+    kind = "test_kind"
+    channel = "in_app"
+    subject = factory.Sequence(lambda n: f"Notification {n}")
+    body_text = "Something happened."

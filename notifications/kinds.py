@@ -1,0 +1,32 @@
+"""The kinds of notification, and which of them a member may choose not to receive by email.
+
+Apps call `notify(kind=...)` with any kind that has templates. A kind listed in
+`OPTIONAL_KINDS` shows in the preferences page; a kind in `SECURITY_KINDS` is always emailed.
+A kind in neither is always emailed too (it cannot be turned off until it is listed here).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+# Notices about a person's own account and access: never optional, whatever the preferences say.
+SECURITY_KINDS = frozenset(
+    {
+        "second_factor_changed",
+        "member_suspended",
+        "membership_expired",
+        "application_decision",
+        "supervisor_attestation",
+    }
+)
+
+# Kinds a member may receive in the notification centre only. Label: what the email is about.
+OPTIONAL_KINDS: dict[str, str] = {
+    "application_submitted": _("New applications waiting for vetting"),
+    "membership_expiry_reminder": _("Reminders that your membership is about to expire"),
+    "tool_review_due": _("Tools due for review"),
+    "review_moderated": _("Decisions on reviews you wrote"),
+    "saved_search_digest": _("Weekly digest of new tools matching your saved searches"),
+}
+
+
+def email_is_optional(kind: str) -> bool:
+    return kind in OPTIONAL_KINDS and kind not in SECURITY_KINDS
