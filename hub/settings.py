@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "hub.context_processors.hub",
+                "notifications.context_processors.unread",  # Jobs (issue 7)
             ],
         },
     },
@@ -246,7 +248,27 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Keep publishing from a request short when the broker is down: the outbox sweep catches up.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+# Jobs (issue 7): the periodic jobs, run by exactly ONE beat. Each is also a management command
+# for an operator who runs cron instead (README, "Background jobs"); each is safe to run twice.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-outbox": {
+        "task": "notifications.tasks.sweep_outbox",
+        "schedule": crontab(),  # every minute
+        "options": {"expires": 55},
+    },
+    "membership-expiry": {
+        "task": "accounts.tasks.run_membership_expiry",
+        "schedule": crontab(minute=15, hour=2),  # daily
+    },
+    "tools-due-for-review": {
+        "task": "catalog.tasks.flag_tools_due_for_review",
+        "schedule": crontab(minute=30, hour=3, day_of_week="mon"),  # weekly
+    },
+    "saved-search-digests": {
+        "task": "catalog.tasks.send_saved_search_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),  # weekly
+    },
+}
 
 # --- Email ----------------------------------------------------------------------------
 

@@ -1,0 +1,95 @@
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from hub.audit import record
+from notifications.models import Notification
+from notifications.tasks import retry_failed
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Pending")), ("sent", _("Sent")), ("failed", _("Failed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "sent":
+            return queryset.filter(sent_at__isnull=False)
+        if self.value() == "failed":
+            return queryset.failed()
+        if self.value() == "pending":
+            return queryset.undelivered().filter(~Q(channel=Notification.Channel.IN_APP))
+        return queryset
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """The outbox, read-only: what was sent to whom, what is waiting and what failed.
+
+    The one change an administrator can make is to retry failed emails.
+    """
+
+    list_display = ["kind", "to_email", "channel", "status", "attempts", "created_at", "sent_at"]
+    list_filter = [StatusFilter, "channel", "kind"]
+    search_fields = ["to_email", "kind", "subject", "idempotency_key"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at"]
+    list_select_related = False
+    actions = ["retry"]
+    fields = [
+        "public_id",
+        "idempotency_key",
+        "kind",
+        "channel",
+        "recipient",
+        "to_email",
+        "subject",
+        "body_text",
+        "url",
+        "created_at",
+        "not_before",
+        "claimed_at",
+        "sent_at",
+        "failed_at",
+        "attempts",
+        "last_error",
+        "read_at",
+    ]
+    readonly_fields = fields
+    raw_id_fields = ["recipient"]
+
+    @admin.display(description=_("status"))
+    def status(self, obj: Notification) -> str:
+        if obj.channel == Notification.Channel.IN_APP:
+            return _("notification centre only")
+        return {"sent": _("sent"), "failed": _("failed"), "pending": _("pending")}[obj.status]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_retry_permission(self, request) -> bool:
+        return request.user.has_perm("notifications.change_notification")
+
+    @admin.action(description=_("Retry the selected failed emails"), permissions=["retry"])
+    def retry(self, request, queryset) -> None:
+        ids = retry_failed(queryset)
+        record("notifications.retried", request=request, notifications=ids)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed email is queued again.",
+                "%(count)d failed emails are queued again.",
+                len(ids),
+            )
+            % {"count": len(ids)},
+            messages.SUCCESS if ids else messages.WARNING,
+        )

@@ -1,0 +1,61 @@
+"""The notification centre: a member's own notifications, newest first, and their preferences."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from hub.audit import record
+from notifications.forms import PreferencesForm
+from notifications.models import Notification
+
+PAGE_SIZE = 20
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    notifications = Notification.objects.for_user(request.user).only(
+        "public_id", "subject", "url", "created_at", "read_at"
+    )
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "notifications/index.html", {"page": page})
+
+
+@require_POST
+def read(request: HttpRequest, public_id) -> HttpResponse:
+    """Mark one notification read, then follow its link when that stays on the hub."""
+    notification = get_object_or_404(
+        Notification.objects.for_user(request.user), public_id=public_id
+    )
+    if notification.read_at is None:
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+    if notification.url and url_has_allowed_host_and_scheme(
+        notification.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(notification.url)
+    return redirect("notifications:index")
+
+
+@require_POST
+def read_all(request: HttpRequest) -> HttpResponse:
+    count = Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
+    if count:
+        messages.success(request, _("All notifications are marked as read."))
+    return redirect("notifications:index")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferencesForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        turned_off = form.save()
+        record("notifications.preferences_changed", request=request, email_off=turned_off)
+        messages.success(request, _("Your email preferences are saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form})
