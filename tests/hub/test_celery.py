@@ -1,6 +1,8 @@
 import time
 
 import pytest
+from celery.schedules import crontab
+from django.conf import settings
 from django.core.cache import cache
 
 from hub.celery import app
@@ -25,3 +27,33 @@ def test_a_real_worker_runs_a_task(celery_worker, unique_token):
             return
         time.sleep(0.1)
     pytest.fail("the worker did not run the task within 20 seconds")
+
+
+# The accounts and catalogue tasks land with their issues; the lead removes these marks at merge.
+NOT_YET = pytest.mark.xfail(strict=True, reason="accounts/catalog tasks land with issues 3 and 5")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "sweep-outbox",
+        pytest.param("membership-expiry", marks=NOT_YET),
+        pytest.param("tools-due-for-review", marks=NOT_YET),
+        pytest.param("saved-search-digests", marks=NOT_YET),
+    ],
+)
+def test_every_scheduled_task_is_registered(entry):
+    app.loader.import_default_modules()
+    assert settings.CELERY_BEAT_SCHEDULE[entry]["task"] in app.tasks
+
+
+def test_the_beat_schedule():
+    schedule = app.conf.beat_schedule
+    assert {entry["task"]: entry["schedule"] for entry in schedule.values()} == {
+        "notifications.tasks.sweep_outbox": crontab(),
+        "accounts.tasks.run_membership_expiry": crontab(minute=15, hour=2),
+        "catalog.tasks.flag_tools_due_for_review": crontab(minute=30, hour=3, day_of_week="mon"),
+        "catalog.tasks.send_saved_search_digests": crontab(minute=0, hour=7, day_of_week="mon"),
+    }
+    # A sweep that could not start within its minute is dropped, not stacked behind the next.
+    assert schedule["sweep-outbox"]["options"]["expires"] < 60
