@@ -100,3 +100,11 @@ def test_a_due_notice_is_sent_by_the_first_sweep_after_its_time(member):
     assert sweep(now=timezone.now() + timedelta(days=7, minutes=2)) == 1
     notification.refresh_from_db()
     assert notification.status == "sent"
+
+
+def test_the_periodic_task_sweeps(member):
+    from notifications.tasks import sweep_outbox
+
+    email_row(recipient=member)
+    assert sweep_outbox.delay().get() == 1
+    assert len(mail.outbox) == 1
