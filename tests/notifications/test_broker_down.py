@@ -59,3 +59,21 @@ def test_a_signed_in_member_stays_signed_in_when_the_cache_is_cleared(member_cli
 
     cache.clear()
     assert member_client.get("/notifications/").status_code == 200
+
+
+def test_why_notify_does_not_use_delay_on_commit(member, django_capture_on_commit_callbacks):
+    """Celery's delay_on_commit publishes in a plain on_commit callback: with the broker down it
+    raises after the commit, which would turn a committed event into an error page."""
+    from kombu.exceptions import OperationalError
+
+    from notifications.tasks import deliver
+
+    notification = Notification.objects.create(
+        idempotency_key="why", kind="test_kind", recipient=member, to_email=member.email
+    )
+    with (
+        broker_down(),
+        pytest.raises(OperationalError),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        deliver.delay_on_commit(notification.pk)
