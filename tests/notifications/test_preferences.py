@@ -67,7 +67,11 @@ def test_the_page_shows_every_optional_kind_ticked_by_default(member_client):
     form = response.context["form"]
     assert set(form.fields) == set(OPTIONAL_KINDS)
     assert all(form[kind].value() for kind in OPTIONAL_KINDS)
-    assert "always go out" in response.content.decode()
+    html = response.content.decode()
+    assert "always go out" in html
+    for kind, label in OPTIONAL_KINDS.items():
+        assert f'<input type="checkbox" name="{kind}" id="id_{kind}" checked>' in html
+        assert f'<label class="field__label" for="id_{kind}">{label}</label>' in html
 
 
 def test_saving_preferences(member_client, member):
