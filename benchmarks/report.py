@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from statistics import median
 
 # What `benchmarks/wrk.lua` writes at the end of a run, before its JSON summary.
 WRK_MARKER = "BENCH_JSON "
@@ -68,6 +69,27 @@ def parse_wrk_output(text: str) -> WrkResult:
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise WrkOutputError(f"unreadable wrk summary {lines[-1]!r}: {exc}") from exc
+
+
+def combine(rounds: list[WrkResult]) -> WrkResult:
+    """Several rounds of one page as one result: counts add up, latencies are the rounds' median.
+
+    Pages are measured in rounds, each page in turn, so that a burst of load from elsewhere on
+    the machine falls on every page alike instead of on one page's only run.
+    """
+    if not rounds:
+        raise ValueError("no rounds to combine")
+    return WrkResult(
+        requests=sum(r.requests for r in rounds),
+        duration_s=sum(r.duration_s for r in rounds),
+        p50_ms=median(r.p50_ms for r in rounds),
+        p95_ms=median(r.p95_ms for r in rounds),
+        p99_ms=median(r.p99_ms for r in rounds),
+        max_ms=max(r.max_ms for r in rounds),
+        non2xx=sum(r.non2xx for r in rounds),
+        socket_errors=sum(r.socket_errors for r in rounds),
+        first_bad_status=next((r.first_bad_status for r in rounds if r.first_bad_status), 0),
+    )
 
 
 def ratio(value: float | None, base: float | None) -> float | None:

@@ -311,25 +311,30 @@ def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> d
     try:
         hub.wait_healthy()
         cookie, keys = prepared["cookie_name"], prepared["keys"]
+        rounds: dict[str, list[report.WrkResult]] = {p["key"]: [] for p in prepared["pages"]}
+        for number in range(args.rounds):
+            log(f"  round {number + 1} of {args.rounds}")
+            for page in prepared["pages"]:
+                user_keys, paths = keys[page["user"]], [page["path"]]
+                if args.warmup and number == 0:
+                    wrk(hub.url, cookie, user_keys, paths, args.warmup, args.connections)
+                measured = wrk(hub.url, cookie, user_keys, paths, args.duration, args.connections)
+                rounds[page["key"]].append(measured)
         for page in prepared["pages"]:
-            user_keys = keys[page["user"]]
-            if args.warmup:
-                wrk(hub.url, cookie, user_keys, [page["path"]], args.warmup, args.connections)
-            measured = wrk(
-                hub.url, cookie, user_keys, [page["path"]], args.duration, args.connections
+            measured = report.combine(rounds[page["key"]])
+            result.pages.append(
+                report.PageResult(
+                    tools=tools,
+                    key=page["key"],
+                    role=page["role"],
+                    label=page["label"],
+                    path=page["path"],
+                    status=page["status"],
+                    queries=page["queries"],
+                    queries_cold=page["queries_cold"],
+                    wrk=measured,
+                )
             )
-            row = report.PageResult(
-                tools=tools,
-                key=page["key"],
-                role=page["role"],
-                label=page["label"],
-                path=page["path"],
-                status=page["status"],
-                queries=page["queries"],
-                queries_cold=page["queries_cold"],
-                wrk=measured,
-            )
-            result.pages.append(row)
             log(
                 f"  {page['label']}: {measured.requests_per_s:.1f} req/s, median "
                 f"{measured.p50_ms:.1f} ms, p95 {measured.p95_ms:.1f} ms, {measured.errors} "
@@ -361,7 +366,10 @@ def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> d
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="catalogue sizes, comma-separated")
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over every page")
+    parser.add_argument(
+        "--duration", type=int, default=4, help="seconds of load per page in each round"
+    )
     parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per page")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -409,9 +417,12 @@ def setup_lines(args, prepared: dict) -> list[str]:
             "(not a superuser)."
         ),
         (
-            f"Load: wrk, {args.warmup} s warm-up then {args.duration} s per page, "
-            f"{args.connections} connections (a thread and a session each), timeout 30 s. "
-            "Errors: responses outside 2xx (redirects included) and socket errors."
+            f"Load: wrk, {args.warmup} s warm-up per page, then {args.rounds} rounds of "
+            f"{args.duration} s per page, each page in turn (so that load from elsewhere on the "
+            f"machine falls on every page alike), {args.connections} connections (a thread and "
+            "a session each), timeout 30 s. Requests and errors add up over the rounds; median "
+            "and p95 are the median of the rounds'. Errors: responses outside 2xx (redirects "
+            "included) and socket errors."
         ),
         (
             "SQL queries: the same page requested in-process (Django's test client, a session "

@@ -11,6 +11,7 @@ from benchmarks.report import (
     WrkOutputError,
     WrkResult,
     check_targets,
+    combine,
     markdown_table,
     parse_wrk_output,
     ratio,
@@ -248,3 +249,27 @@ def test_results_markdown_describes_the_machine_and_carries_the_banner():
     assert "Soak: every member page in turn, 16 connections, 30 s, 10,000 tools" in text
     assert "| 10,000 | 150.0 |" in text
     assert text.count("**PASS**") == 10
+
+
+def test_rounds_add_up_counts_and_take_the_median_latency():
+    rounds = [
+        WrkResult(100, 4.0, 10.0, 20.0, 30.0, 40.0, 0, 0),
+        WrkResult(50, 4.0, 90.0, 150.0, 300.0, 900.0, 2, 1, first_bad_status=502),
+        WrkResult(120, 4.0, 12.0, 22.0, 33.0, 44.0, 1, 0, first_bad_status=404),
+    ]
+    combined = combine(rounds)
+    assert combined.requests == 270
+    assert combined.duration_s == 12.0
+    assert combined.requests_per_s == 22.5
+    # One slow round (a burst of load elsewhere) does not make the page look slow.
+    assert (combined.p50_ms, combined.p95_ms, combined.p99_ms) == (12.0, 22.0, 33.0)
+    assert combined.max_ms == 900.0
+    assert (combined.non2xx, combined.socket_errors, combined.errors) == (3, 1, 4)
+    assert combined.first_bad_status == 502
+
+
+def test_one_round_is_itself_and_none_is_an_error():
+    single = wrk_result(5.0)
+    assert combine([single]) == single
+    with pytest.raises(ValueError, match="no rounds"):
+        combine([])
