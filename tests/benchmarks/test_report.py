@@ -273,3 +273,26 @@ def test_one_round_is_itself_and_none_is_an_error():
     assert combine([single]) == single
     with pytest.raises(ValueError, match="no rounds"):
         combine([])
+
+
+def test_a_page_that_does_not_answer_200_judges_nothing():
+    run = good_run()
+    for missing in (run.pages[3], run.pages[8]):  # the tool pages: not built yet
+        missing.status = 404
+    run.pages[9].status = 302  # the admin at 10,000 refused the curator
+    checks = {check.target: check for check in check_targets(run)}
+    tool = checks["Tool: median ≤ 2x the floor"]
+    assert tool.passed is None
+    assert tool.figure == "— (Tool answered 404)"
+    assert tool.verdict == "n/a"
+    admin = checks["Catalogue: faster than the admin's list (median ratio < 1)"]
+    assert (admin.passed, admin.figure) == (None, "— (Admin answered 302)")
+    assert checks["Catalogue: median ≤ 3x the floor"].passed is True
+
+
+def test_queries_of_a_page_that_did_not_answer_judge_nothing():
+    run = good_run()
+    run.pages[1].status = 500
+    check = check_targets(run)[0]
+    assert check.passed is None
+    assert "answered 500" in check.figure
