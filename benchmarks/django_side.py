@@ -110,7 +110,7 @@ def pick_tool(slug: str = "") -> tuple[str, int]:
 
     from catalog.models import Tool
 
-    published = Tool.objects.published()
+    published = Tool.objects.filter(status=Tool.Status.PUBLISHED)
     review, key = _review_model(Tool)
     if slug:
         tool = Tool.objects.get(slug=slug)
@@ -184,12 +184,16 @@ def prepare(pages_file: str, sessions: int) -> dict:
     values = {"tool": tool, **pages_module.query_strings(config, facet_values(config))}
 
     cookie = settings.SESSION_COOKIE_NAME
-    clients = {}
+    clients, signed_in = {}, {}
     for user in keys:
         # A session of its own, so that the load's sessions stay untouched.
         clients[user] = Client(HTTP_HOST="127.0.0.1")
         clients[user].cookies[cookie] = verified_session(*(member if user == "member" else curator))
-        clients[user].get(pages_module.fill(config.pages[0].path, values))  # starts the session
+        # Starts the session, and proves that the hub took it as a verified, active member's.
+        seen = clients[user].get(pages_module.fill(config.pages[0].path, values)).wsgi_request.user
+        signed_in[user] = bool(
+            seen.is_authenticated and seen.is_verified() and seen.is_active_member
+        )
 
     measured = []
     for page in config.pages:
@@ -212,9 +216,13 @@ def prepare(pages_file: str, sessions: int) -> dict:
     return {
         "cookie_name": cookie,
         "keys": keys,
+        "signed_in": signed_in,
         "pages": measured,
         "tool": {"slug": tool, "reviews": reviews},
-        "tools": {"all": Tool.objects.count(), "published": Tool.objects.published().count()},
+        "tools": {
+            "all": Tool.objects.count(),
+            "published": Tool.objects.filter(status=Tool.Status.PUBLISHED).count(),
+        },
     }
 
 

@@ -297,6 +297,12 @@ def prepare(pages_file: Path, sessions: int, env: dict[str, str]) -> dict:
 def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> dict:
     flush_redis(args.redis_url)
     prepared = prepare(args.pages, max(args.connections, args.soak_connections), env)
+    refused = [user for user, ok in prepared["signed_in"].items() if not ok]
+    if refused:
+        sys.exit(
+            f"The hub did not take the bench {' and '.join(refused)} as signed in, verified and "
+            "an active member: nothing to measure."
+        )
     floor = prepared["pages"][0]
     if floor["status"] != 200:
         sys.exit(

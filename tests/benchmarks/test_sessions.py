@@ -95,3 +95,28 @@ def test_the_tool_page_uses_a_published_tool_or_the_one_asked_for():
     assert reviews == 0
     draft = Tool.objects.filter(status=Tool.Status.DRAFT).first()
     assert pick_tool(draft.slug) == (draft.slug, 0)
+
+
+def test_prepare_signs_both_in_and_counts_each_pages_queries(settings, monkeypatch):
+    from pathlib import Path
+
+    from benchmarks import django_side
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    # The stand-in admin would outlive this test in the shared admin site.
+    monkeypatch.setattr(django_side, "register_placeholder_admin", lambda: False)
+    placeholder_seed(20)
+    pages_file = Path(__file__).resolve().parents[2] / "benchmarks" / "pages-placeholder.toml"
+
+    prepared = django_side.prepare(str(pages_file), sessions=3)
+
+    assert prepared["signed_in"] == {"member": True, "curator": True}
+    assert prepared["cookie_name"] == settings.SESSION_COOKIE_NAME
+    assert [len(keys) for keys in prepared["keys"].values()] == [3, 3]
+    assert prepared["tools"] == {"all": 20, "published": 16}
+    by_key = {page["key"]: page for page in prepared["pages"]}
+    assert by_key["floor"]["status"] == 200
+    assert by_key["catalogue"]["status"] == 200
+    assert by_key["search"]["path"] == "/catalog/?q=triage&status=published"
+    assert by_key["tool"]["path"] == f"/catalog/{prepared['tool']['slug']}/"
+    assert all(page["queries"] > 0 for page in prepared["pages"])
