@@ -128,6 +128,7 @@ class Hub:
 
     def __init__(self, env: dict[str, str], workers: int, log_path: Path) -> None:
         self.port = free_port()
+        self.workers = workers
         self.log = log_path.open("w")
         self.process = subprocess.Popen(
             [
@@ -160,6 +161,17 @@ class Hub:
                 pass
             time.sleep(0.5)
         sys.exit(f"/healthz did not answer 200 within {seconds:.0f} s; see {self.log.name}")
+
+    def drain(self) -> None:
+        """Wait until the requests wrk left behind are served.
+
+        wrk stops on time, but the requests it had sent still wait in the listen queue and the
+        sync workers serve them: the next page's first requests would wait behind them. A probe
+        sent now is served after them; one per worker.
+        """
+        for _ in range(self.workers):
+            with urllib.request.urlopen(f"{self.url}/healthz", timeout=120) as response:  # noqa: S310
+                response.read()
 
     def worker_pids(self) -> list[int]:
         """The gunicorn workers: the processes whose parent is the master."""
@@ -324,7 +336,9 @@ def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> d
                 user_keys, paths = keys[page["user"]], [page["path"]]
                 if args.warmup and number == 0:
                     wrk(hub.url, cookie, user_keys, paths, args.warmup, args.connections)
+                    hub.drain()
                 measured = wrk(hub.url, cookie, user_keys, paths, args.duration, args.connections)
+                hub.drain()
                 rounds[page["key"]].append(measured)
         for page in prepared["pages"]:
             measured = report.combine(rounds[page["key"]])
@@ -349,6 +363,7 @@ def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> d
         if args.soak_seconds and tools == max(args.sizes):
             member_paths = [p["path"] for p in prepared["pages"] if p["user"] == "member"]
             log(f"  soak: {args.soak_connections} connections, {args.soak_seconds} s")
+            hub.drain()
             result.soak = wrk(
                 hub.url,
                 cookie,
