@@ -48,3 +48,10 @@ lock:
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
+
+# Benchmark (issue 10): the catalogue at 1,000 and 10,000 tools beside the admin; see
+# benchmarks/README.md. Needs PostgreSQL and Redis on 127.0.0.1; installs Debian's wrk if missing.
+.PHONY: bench
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
