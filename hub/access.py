@@ -71,6 +71,15 @@ POLICY: dict[str, Rule] = {
     "home": VERIFIED,
     # The admin checks staff status and model permissions itself; we add the second factor.
     "admin:*": VERIFIED,
+    # Second factor (issue 4)
+    "twofactor:setup": SIGNED_IN,
+    "twofactor:verify": SIGNED_IN,
+    "twofactor:security": VERIFIED,
+    "twofactor:remove_device": VERIFIED,
+    "twofactor:backup_codes": VERIFIED,
+    "twofactor:end_session": VERIFIED,
+    "twofactor:reset": Rule(Access.VERIFIED, "accounts.reset_second_factor"),
+    "usersessions_list": VERIFIED,
 }
 
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor

@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Second factor (issue 4): idle and absolute session limits; needs the user and messages.
+    "twofactor.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the resolved user, second factor and session.
@@ -360,3 +362,13 @@ SILENCED_SYSTEM_CHECKS = [
     # which is stricter than the plain unique=True this check looks for.
     "auth.W004",
 ]
+
+# --- Second factor (issue 4) ------------------------------------------------------------------
+
+# Wrong second-factor codes allowed per account, across all its devices, in one fixed window
+# (seconds) on the shared cache; then every code is refused until the window ends. django-otp
+# also slows each device down on its own (OTP_TOTP_THROTTLE_FACTOR: 1 s, doubling per failure).
+TWOFACTOR_FAILURE_LIMIT = env_int("TWOFACTOR_FAILURE_LIMIT", 5)
+TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
+# Changing factors needs a password and a code entered within this many seconds.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
