@@ -79,7 +79,15 @@ POLICY: dict[str, Rule] = {
     "twofactor:backup_codes": VERIFIED,
     "twofactor:end_session": VERIFIED,
     "twofactor:reset": Rule(Access.VERIFIED, "accounts.reset_second_factor"),
+    "twofactor:add_passkey": VERIFIED,
     "usersessions_list": VERIFIED,
+    # Passkeys (django-otp-webauthn's JSON endpoints, our subclasses): using one is verifying,
+    # adding one needs a verified session (and a fresh password and code, checked in the view).
+    "otp_webauthn:credential-authentication-begin": SIGNED_IN,
+    "otp_webauthn:credential-authentication-complete": SIGNED_IN,
+    "otp_webauthn:js-i18n-catalog": SIGNED_IN,
+    "otp_webauthn:credential-registration-begin": VERIFIED,
+    "otp_webauthn:credential-registration-complete": VERIFIED,
 }
 
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor

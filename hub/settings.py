@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",  # Second factor (issue 4): passkeys
     "django_filters",
     "csp",
     "hub",
@@ -372,3 +373,17 @@ TWOFACTOR_FAILURE_LIMIT = env_int("TWOFACTOR_FAILURE_LIMIT", 5)
 TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
 # Changing factors needs a password and a code entered within this many seconds.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password: there
+# is one way in. WebAuthn binds credentials to the hub's host name; browsers accept plain http
+# for "localhost" only, so for passkeys in development open http://localhost:8000.
+from urllib.parse import urlsplit  # noqa: E402
+
+_site = urlsplit(SITE_URL)
+_rp_host = "localhost" if _site.hostname in {"127.0.0.1", "::1"} else (_site.hostname or "")
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID = _rp_host
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"{_site.scheme}://{_rp_host}" + (f":{_site.port}" if _site.port else "")
+]

@@ -133,21 +133,27 @@ def check_code(request: HttpRequest, token: str) -> VerifyResult:
     if result.ok:
         _clear_failures(user)
         return result
-    failures = _count_failure(user)
     if result.outcome == Outcome.REPLAY:
         audit.record("2fa.replay", request=request, target=user)
-    audit.record(
-        "2fa.failed", request=request, target=user, reason=result.outcome, failures=failures
-    )
-    if failures >= failure_limit():
+    if record_failure(request, reason=result.outcome) >= failure_limit():
         return VerifyResult(Outcome.LOCKED)
     return result
+
+
+def record_failure(request: HttpRequest, *, reason: str) -> int:
+    """Count and audit a failed second factor of the signed-in person; return the count."""
+    failures = _count_failure(request.user)
+    audit.record(
+        "2fa.failed", request=request, target=request.user, reason=reason, failures=failures
+    )
+    return failures
 
 
 def complete_verification(request: HttpRequest, device: Device) -> None:
     """Mark this session verified with `device`; new session key and CSRF token."""
     from allauth.usersessions.models import UserSession
 
+    _clear_failures(request.user)
     otp_login(request, device)
     old_key = request.session.session_key
     # A session key or CSRF token seen before the second factor (on a shared computer, in a
@@ -207,6 +213,14 @@ def _security_email(user, *, event: str, key: str, **context) -> None:
         to=user,
         context={"event": event, "at": clock.now(), **context},
         url=reverse("twofactor:security"),
+    )
+
+
+@transaction.atomic
+def passkey_added(request: HttpRequest, device: Device) -> None:
+    audit.record("2fa.enrolled", request=request, target=request.user, device="passkey")
+    _security_email(
+        request.user, event="added", key=f"added:passkey:{device.pk}", device_name=device.name
     )
 
 

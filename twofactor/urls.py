@@ -8,6 +8,7 @@ urlpatterns = [
     path("setup/", views.setup, name="setup"),
     path("verify/", views.verify, name="verify"),
     path("", views.security, name="security"),
+    path("passkeys/add/", views.add_passkey, name="add_passkey"),
     path("devices/remove/", views.remove_device, name="remove_device"),
     path("backup-codes/", views.backup_codes, name="backup_codes"),
     path("sessions/end/", views.end_session, name="end_session"),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from hub import clock
 from hub.access import has_second_factor
@@ -126,6 +127,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             "next": _next_url(request),
             "already_verified": has_second_factor(user),
             "has_backup_codes": BackupCodeDevice.objects.filter(user=user).exists(),
+            "has_passkey": WebAuthnCredential.objects.filter(user=user, confirmed=True).exists(),
         },
         status=400 if form.errors else 200,
     )
@@ -214,6 +216,14 @@ def _enrol_totp(request: HttpRequest, *, adding: bool = False) -> HttpResponse:
 def _end_other_sessions(request: HttpRequest) -> None:
     ended = end_all_sessions(request.user, keep_session_key=request.session.session_key)
     messages.info(request, _("Signed out of %(n)s other session(s).") % {"n": ended})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+@recent_authentication_required
+def add_passkey(request: HttpRequest) -> HttpResponse:
+    """Register a passkey (WebAuthn): django-otp-webauthn's script does the ceremony."""
+    return render(request, "twofactor/add_passkey.html")
 
 
 # --- Account security ----------------------------------------------------------------------
