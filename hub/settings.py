@@ -371,8 +371,10 @@ SILENCED_SYSTEM_CHECKS = [
 # also slows each device down on its own (OTP_TOTP_THROTTLE_FACTOR: 1 s, doubling per failure).
 TWOFACTOR_FAILURE_LIMIT = env_int("TWOFACTOR_FAILURE_LIMIT", 5)
 TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
-# Changing factors needs a password and a code entered within this many seconds.
+# Changing factors needs a password and a code entered within this many seconds; changing
+# email addresses needs the password again (allauth's reauthentication).
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 
 # Passkeys (django-otp-webauthn) as a second factor only, never instead of the password: there
 # is one way in. WebAuthn binds credentials to the hub's host name; browsers accept plain http

@@ -155,3 +155,25 @@ def test_after_a_password_reset_the_second_factor_is_still_required(client, memb
     response = client.get(response["Location"])
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("twofactor:verify"))
+
+
+def test_after_confirming_an_email_the_second_factor_comes_first(client):
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    user = factories.UserFactory()
+    address = EmailAddress.objects.create(user=user, email=user.email, primary=True)
+    key = EmailConfirmationHMAC(address).key
+    response = client.post(reverse("account_confirm_email", args=[key]))
+    assert response.status_code == 302
+    address.refresh_from_db()
+    assert address.verified
+    # Confirming does not sign in; signing in then leads to enrolment before anything else.
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": factories.TEST_PASSWORD}
+    )
+    response = client.get(response["Location"])
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("twofactor:setup"))
+    assert client.get(reverse("twofactor:security"))["Location"].startswith(
+        reverse("twofactor:setup")
+    )
