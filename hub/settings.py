@@ -375,6 +375,9 @@ TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
 # email addresses needs the password again (allauth's reauthentication).
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Entering the password again is limited like signing in: a hijacked session must not become
+# a way to guess the password.
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "reauthenticate": "5/5m/user"}
 
 # Passkeys (django-otp-webauthn) as a second factor only, never instead of the password: there
 # is one way in. WebAuthn binds credentials to the hub's host name; browsers accept plain http

@@ -119,3 +119,11 @@ def test_removal_needs_reauthentication(member_client, member):
     )
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     assert TOTPDevice.objects.filter(pk=spare.pk).exists()
+
+
+def test_guessing_the_password_again_is_rate_limited(member_client, member):
+    for _ in range(5):
+        response = member_client.post(reverse("account_reauthenticate"), {"password": "wrong"})
+        assert response.status_code == 200
+    response = member_client.post(reverse("account_reauthenticate"), {"password": "wrong"})
+    assert response.status_code == 429
