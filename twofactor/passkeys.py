@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from django_otp_webauthn import exceptions
 from django_otp_webauthn.models import WebAuthnCredential
@@ -54,6 +55,13 @@ class CompleteRegistration(_FreshAuthenticationMixin, CompleteCredentialRegistra
             user=self.request.user, pk=json.loads(response.content)["id"]
         )
         services.passkey_added(self.request, device)
+        messages.success(
+            self.request,
+            _(
+                "Your passkey was added. If you added it because a device was lost, "
+                "end your other sessions here."
+            ),
+        )
         return response
 
 

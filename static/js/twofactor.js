@@ -1,4 +1,5 @@
-// After django-otp-webauthn registers a passkey, go back to the page that lists devices.
+// After django-otp-webauthn registers a passkey, go on to the sessions page, where the member
+// can end their other sessions (as adding an authenticator app offers).
 // (Its own script does the WebAuthn ceremony; this file only follows its events.)
 (function () {
   "use strict";

@@ -39,6 +39,8 @@ def test_setup_shows_a_server_side_qr_code_and_the_key_as_text(new_client, membe
     assert key[:4] in response.context["key"]
     assert response.context["key"].replace(" ", "") == key.rstrip("=")
     assert "<script>" not in body and "style=" not in body
+    assert 'name="code"' in body and 'autocomplete="one-time-code"' in body
+    assert 'for="id_code"' in body
 
 
 def test_reloading_setup_keeps_the_same_key(new_client, member):

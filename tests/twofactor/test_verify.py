@@ -19,6 +19,11 @@ def test_a_person_with_a_device_is_sent_to_verify_with_next(unverified_client):
     assert response["Location"] == f"{reverse('twofactor:verify')}?next=/catalog/"
 
 
+def test_the_verify_page_has_a_labelled_code_field(unverified_client):
+    body = unverified_client.get(reverse("twofactor:verify")).content.decode()
+    assert 'name="code"' in body and 'for="id_code"' in body
+
+
 def test_a_right_code_verifies_and_goes_on_to_next(unverified_client, member):
     device = confirmed_totp(member)
     response = unverified_client.post(
