@@ -71,6 +71,23 @@ POLICY: dict[str, Rule] = {
     "home": VERIFIED,
     # The admin checks staff status and model permissions itself; we add the second factor.
     "admin:*": VERIFIED,
+    # Second factor (issue 4)
+    "twofactor:setup": SIGNED_IN,
+    "twofactor:verify": SIGNED_IN,
+    "twofactor:security": VERIFIED,
+    "twofactor:remove_device": VERIFIED,
+    "twofactor:backup_codes": VERIFIED,
+    "twofactor:end_session": VERIFIED,
+    "twofactor:reset": Rule(Access.VERIFIED, "accounts.reset_second_factor"),
+    "twofactor:add_passkey": VERIFIED,
+    "usersessions_list": VERIFIED,
+    # Passkeys (django-otp-webauthn's JSON endpoints, our subclasses): using one is verifying,
+    # adding one needs a verified session (and a fresh password and code, checked in the view).
+    "otp_webauthn:credential-authentication-begin": SIGNED_IN,
+    "otp_webauthn:credential-authentication-complete": SIGNED_IN,
+    "otp_webauthn:js-i18n-catalog": SIGNED_IN,
+    "otp_webauthn:credential-registration-begin": VERIFIED,
+    "otp_webauthn:credential-registration-complete": VERIFIED,
 }
 
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",  # Second factor (issue 4): passkeys
     "django_filters",
     "csp",
     "hub",
@@ -113,6 +114,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Second factor (issue 4): idle and absolute session limits; needs the user and messages.
+    "twofactor.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the resolved user, second factor and session.
@@ -381,4 +384,33 @@ SILENCED_SYSTEM_CHECKS = [
     # User.email is unique case-insensitively (a functional UniqueConstraint on Lower(email)),
     # which is stricter than the plain unique=True this check looks for.
     "auth.W004",
+]
+
+# --- Second factor (issue 4) ------------------------------------------------------------------
+
+# Wrong second-factor codes allowed per account, across all its devices, in one fixed window
+# (seconds) on the shared cache; then every code is refused until the window ends. django-otp
+# also slows each device down on its own (OTP_TOTP_THROTTLE_FACTOR: 1 s, doubling per failure).
+TWOFACTOR_FAILURE_LIMIT = env_int("TWOFACTOR_FAILURE_LIMIT", 5)
+TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
+# Changing factors needs a password and a code entered within this many seconds; changing
+# email addresses needs the password again (allauth's reauthentication).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Entering the password again is limited like signing in: a hijacked session must not become
+# a way to guess the password.
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "reauthenticate": "5/5m/user"}
+
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password: there
+# is one way in. WebAuthn binds credentials to the hub's host name; browsers accept plain http
+# for "localhost" only, so for passkeys in development open http://localhost:8000.
+from urllib.parse import urlsplit  # noqa: E402
+
+_site = urlsplit(SITE_URL)
+_rp_host = "localhost" if _site.hostname in {"127.0.0.1", "::1"} else (_site.hostname or "")
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID = _rp_host
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"{_site.scheme}://{_rp_host}" + (f":{_site.port}" if _site.port else "")
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.account.urls")),
     path("accounts/sessions/", include("allauth.usersessions.urls")),
+    path("accounts/2fa/passkeys/", include("twofactor.passkey_urls")),
     path("accounts/2fa/", include("twofactor.urls")),
     path("accounts/", include("accounts.urls")),
     path("vetting/", include("accounts.vetting_urls")),
