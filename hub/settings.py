@@ -360,3 +360,15 @@ SILENCED_SYSTEM_CHECKS = [
     # which is stricter than the plain unique=True this check looks for.
     "auth.W004",
 ]
+
+# --- Guidance and wellbeing (issue 6) -------------------------------------------------
+
+# Curated content keeps its history (django-simple-history); the middleware records who
+# made each change in the admin. The catalogue adds the same, hence the guards.
+if "simple_history" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("simple_history")
+if "simple_history.middleware.HistoryRequestMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "simple_history.middleware.HistoryRequestMiddleware",
+    )
