@@ -207,3 +207,15 @@ def assessment(request: HttpRequest, pk: UUID) -> HttpResponse:
 def assessment_print(request: HttpRequest, pk: UUID) -> HttpResponse:
     item = _own_assessment(request, pk)
     return render(request, "guidance/assessment_print.html", {"assessment": item})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def assessment_delete(request: HttpRequest, pk: UUID) -> HttpResponse:
+    item = _own_assessment(request, pk)
+    if request.method == "POST":
+        item.delete()
+        messages.success(
+            request, _("Your assessment of %(tool)s has been deleted.") % {"tool": item.tool_name}
+        )
+        return redirect("guidance:assessments")
+    return render(request, "guidance/assessment_delete.html", {"assessment": item})

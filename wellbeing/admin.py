@@ -2,6 +2,7 @@
 Self-checks and preferences are private to their owners and deliberately have no admin page."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from wellbeing.models import Resource, SupportService
@@ -20,3 +21,4 @@ class SupportServiceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "kind", "is_listed"]
     list_filter = ["kind", "is_listed", "country"]
     search_fields = ["name", "country", "description"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -115,7 +115,9 @@ class TestEdit:
         assert "Someone else" not in response.text
 
 
-@pytest.mark.parametrize("name", ["guidance:assessment", "guidance:assessment_print"])
+@pytest.mark.parametrize(
+    "name", ["guidance:assessment", "guidance:assessment_print", "guidance:assessment_delete"]
+)
 @pytest.mark.parametrize("who", ["other_client", "curator_client", "administrator_client"])
 def test_nobody_else_can_read_an_assessment(request, assessment, name, who):
     outsider = request.getfixturevalue(who)
@@ -124,6 +126,15 @@ def test_nobody_else_can_read_an_assessment(request, assessment, name, who):
     assert outsider.post(url, answers(action="finish")).status_code in (404, 405)
     assessment.refresh_from_db()
     assert assessment.purpose == ""
+
+
+def test_the_owner_deletes_an_assessment_after_confirming(member_client, assessment):
+    url = reverse("guidance:assessment_delete", args=[assessment.pk])
+    assert "Delete your assessment of Hashmatch Pro?" in member_client.get(url).text
+    assert Assessment.objects.filter(pk=assessment.pk).exists()
+    response = member_client.post(url)
+    assert response["Location"] == reverse("guidance:assessments")
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()
 
 
 def test_a_bad_uuid_is_404(member_client):
