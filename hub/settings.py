@@ -414,3 +414,15 @@ OTP_WEBAUTHN_RP_NAME = SITE_NAME
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     f"{_site.scheme}://{_rp_host}" + (f":{_site.port}" if _site.port else "")
 ]
+
+# --- Guidance and wellbeing (issue 6) -------------------------------------------------
+
+# Curated content keeps its history (django-simple-history); the middleware records who
+# made each change in the admin. The catalogue adds the same, hence the guards.
+if "simple_history" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("simple_history")
+if "simple_history.middleware.HistoryRequestMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "simple_history.middleware.HistoryRequestMiddleware",
+    )

@@ -1,0 +1,29 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from guidance.models import Article, Category
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """Search and category filter on the guidance index."""
+
+    q = django_filters.CharFilter(
+        label=_("Search guidance"),
+        method="filter_search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All categories"),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "category"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)

@@ -1,0 +1,24 @@
+"""Curators keep wellbeing resources and the support directory here, with history.
+Self-checks and preferences are private to their owners and deliberately have no admin page."""
+
+from django.contrib import admin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
+
+from wellbeing.models import Resource, SupportService
+
+
+@admin.register(Resource)
+class ResourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "area", "is_published", "content_warning", "updated_at"]
+    list_filter = ["kind", "area", "is_published", "content_warning"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(SupportService)
+class SupportServiceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "country", "kind", "is_listed"]
+    list_filter = ["kind", "is_listed", "country"]
+    search_fields = ["name", "country", "description"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

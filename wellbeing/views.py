@@ -1,0 +1,138 @@
+"""Wellbeing pages. Every view is for members (the access policy's default); self-checks and
+preferences are narrowed to their owner, so anyone else gets 404.
+
+Nothing here writes to the audit log on purpose: that a person uses the self-check is
+itself sensitive, and the audit log is read by administrators.
+"""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_safe
+
+from wellbeing import trends
+from wellbeing.content_warnings import wants_content_warning
+from wellbeing.filters import SupportServiceFilter
+from wellbeing.forms import PreferencesForm, SelfCheckForm
+from wellbeing.models import SCALES, Preferences, Resource, SelfCheck, SupportService
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    resources = list(Resource.objects.published().order_by("kind", "title"))
+    return render(
+        request,
+        "wellbeing/index.html",
+        {
+            "articles": [item for item in resources if item.kind == Resource.Kind.ARTICLE],
+            "exercises": [item for item in resources if item.kind == Resource.Kind.EXERCISE],
+        },
+    )
+
+
+@require_safe
+def resource(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Resource.objects.published(), slug=slug)
+    if wants_content_warning(request, item.content_warning):
+        return render(
+            request, "wellbeing/content_warning.html", {"item": item, "back_url": "wellbeing:index"}
+        )
+    return render(request, "wellbeing/resource.html", {"resource": item})
+
+
+@require_safe
+def services(request: HttpRequest) -> HttpResponse:
+    listed = SupportService.objects.listed().order_by("country", "name")
+    service_filter = SupportServiceFilter(request.GET or None, queryset=listed)
+    results = (
+        service_filter.qs
+        if not service_filter.is_bound or service_filter.is_valid()
+        else listed.none()
+    )
+    return render(
+        request, "wellbeing/services.html", {"filter": service_filter, "services": results}
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def checkin(request: HttpRequest) -> HttpResponse:
+    form = SelfCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.owner = request.user
+        form.save()
+        messages.success(request, _("Thank you. Your check-in is saved; only you can see it."))
+        return redirect("wellbeing:checkins")
+    return render(request, "wellbeing/checkin.html", {"form": form, "scales": SCALES})
+
+
+@require_safe
+def checkins(request: HttpRequest) -> HttpResponse:
+    own = list(SelfCheck.objects.owned_by(request.user).order_by("created_at"))
+    areas = trends.worsening_areas(own)
+    worsening = bool(areas) or trends.total_dropped(own)
+    pointers = []
+    if worsening:
+        pointers = list(
+            Resource.objects.published().filter(area__in=areas or [""]).order_by("kind", "title")
+        )
+        if not pointers:
+            pointers = list(Resource.objects.published().order_by("kind", "title")[:3])
+    labels = {scale.area: scale.area.label for scale in SCALES}
+    return render(
+        request,
+        "wellbeing/checkins.html",
+        {
+            "checks": own,
+            "rows": list(reversed(own)),
+            "chart": trends.chart(own) if own else None,
+            "scales": SCALES,
+            "worsening": worsening,
+            "worse_areas": [labels[area] for area in areas],
+            "pointers": pointers,
+        },
+    )
+
+
+@require_safe
+def checkin_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
+    check = get_object_or_404(SelfCheck.objects.owned_by(request.user), pk=pk)
+    return render(
+        request,
+        "wellbeing/checkin_detail.html",
+        {"check": check, "answers": [(scale, getattr(check, scale.area)) for scale in SCALES]},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def checkins_delete_all(request: HttpRequest) -> HttpResponse:
+    own = SelfCheck.objects.owned_by(request.user)
+    if request.method == "POST":
+        with transaction.atomic():
+            deleted, _by_model = own.delete()
+        messages.success(
+            request,
+            ngettext(
+                "Your %(count)d check-in has been deleted. It cannot be recovered.",
+                "All your %(count)d check-ins have been deleted. They cannot be recovered.",
+                deleted,
+            )
+            % {"count": deleted},
+        )
+        return redirect("wellbeing:checkins")
+    return render(request, "wellbeing/checkins_delete_all.html", {"count": own.count()})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    current = Preferences.for_user(request.user)
+    form = PreferencesForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("wellbeing:preferences")
+    return render(request, "wellbeing/preferences.html", {"form": form})
