@@ -115,6 +115,17 @@ def page(context):
 
 
 @pytest.fixture
+def console_errors(page) -> list[str]:
+    """Errors the page reports: script errors, and anything the CSP blocked (inline style...)."""
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.fixture
 def sign_in_browser(context, page, live_server):
     """Sign a person in on the test's browser without the forms: a session made as django-otp does.
 
@@ -158,6 +169,8 @@ def visit(page, sign_in_browser):
         assert response.status == page_type.status, (
             f"{page_type.name}: {page.url} answered {response.status}, expected {page_type.status}"
         )
+        if page_type.then is not None:
+            page_type.then(page)
         return response
 
     return visit

@@ -6,6 +6,7 @@ A row names a page by its URL name, the person who looks at it, how to build the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ PERSONAS: dict[str, Callable] = {
     "anonymous": _anonymous,
     "applicant": factories.UserFactory,
     "member": factories.MemberFactory,
+    "administrator": functools.partial(factories.MemberFactory, is_staff=True, is_superuser=True),
 }
 
 
@@ -39,6 +41,8 @@ class PageType:
     kwargs: Callable[..., dict] = _no_kwargs  # (user) -> the URL's arguments, making objects
     path: str | None = None
     status: int = 200
+    # What to do on the page before it is checked, e.g. send a form empty to see its errors.
+    then: Callable | None = None
 
     def url(self, user) -> str:
         if self.path is not None:
@@ -67,6 +71,15 @@ def email_confirmation_key(user) -> dict:
     return {"key": EmailConfirmationHMAC(address).key}
 
 
+# --- Steps on a page ---------------------------------------------------------------------
+
+
+def send_empty(page) -> None:
+    """Send the page's main form as it is, to show its error summary and field errors."""
+    page.locator("main form").last.get_by_role("button").last.click()
+    page.get_by_role("alert").first.wait_for()
+
+
 # --- The table ------------------------------------------------------------------------------
 
 PAGES: list[PageType] = [
@@ -77,10 +90,13 @@ PAGES: list[PageType] = [
     PageType("privacy", "privacy"),
     # Signing up and in, confirming an email address, resetting a password (django-allauth).
     PageType("sign-up", "account_signup"),
+    PageType("sign-up-errors", "account_signup", then=send_empty),
     PageType("sign-in", "account_login"),
+    PageType("sign-in-errors", "account_login", then=send_empty),
     PageType("verification-sent", "account_email_verification_sent"),
     PageType("confirm-email", "account_confirm_email", kwargs=email_confirmation_key),
     PageType("password-reset", "account_reset_password"),
+    PageType("password-reset-errors", "account_reset_password", then=send_empty),
     PageType("password-reset-done", "account_reset_password_done"),
     PageType(
         "password-reset-key",
@@ -95,6 +111,8 @@ PAGES: list[PageType] = [
     PageType("sessions", "usersessions_list", persona="member"),
     # The catalogue.
     PageType("catalogue", "catalog:index", persona="member"),
+    # The admin, for curators and administrators.
+    PageType("admin", "admin:index", persona="administrator"),
     # Error pages.
     PageType("not-a-member", "catalog:index", persona="applicant", status=403),
     PageType("not-found", None, path="/no-such-page/", status=404),
