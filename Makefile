@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 # Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ.
 TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false
 
-.PHONY: run test lint install migrate demo worker beat lock clean
+.PHONY: run test lint install migrate demo worker beat lock clean screenshots
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required.") if sys.version_info < (3, 11) else None'
@@ -31,6 +31,12 @@ lint: install
 test: lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/.
+screenshots: install
+	rm -rf var/screenshots
+	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_layout.py -q $(PYTEST_ARGS)
+	@echo "Screenshots are in var/screenshots/"
 
 worker: install
 	DEBUG=true $(BIN)/celery -A hub worker --loglevel INFO
