@@ -71,6 +71,17 @@ POLICY: dict[str, Rule] = {
     "home": VERIFIED,
     # The admin checks staff status and model permissions itself; we add the second factor.
     "admin:*": VERIFIED,
+    # Accounts and vetting (issue 3)
+    "accounts:application": VERIFIED,
+    "accounts:answer": VERIFIED,
+    "accounts:renew": VERIFIED,
+    "accounts:attest": PUBLIC,  # the supervisor's signed, single-use link; no account
+    "vetting:queue": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:application": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:members": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:member": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:suspend": Rule(Access.VERIFIED, "accounts.suspend_member"),
+    "vetting:reinstate": Rule(Access.VERIFIED, "accounts.suspend_member"),
 }
 
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor
