@@ -48,9 +48,7 @@ def test_the_sign_up_page_asks_for_the_application(client):
 
 def test_sign_up_creates_the_account_and_its_application(client, settings):
     agency = factories.AgencyFactory(domains=["police.example.org"])
-    response = client.post(
-        reverse("account_signup"), form_data(agency=agency.pk, agency_name="")
-    )
+    response = client.post(reverse("account_signup"), form_data(agency=agency.pk, agency_name=""))
     assert response.status_code == 302
     application = VettingApplication.objects.get()
     user = application.applicant
