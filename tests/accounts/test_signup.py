@@ -124,3 +124,23 @@ def test_the_supervisor_cannot_be_oneself(client):
         reverse("account_signup"), form_data(supervisor_email="jo@police.example.org")
     )
     assert b"must be different" in response.content
+
+
+def test_confirming_twice_sends_nothing_more():
+    from accounts import services
+
+    officer = factories.VettingOfficerFactory()
+    application = factories.VettingApplicationFactory(email_confirmed_at=None)
+    assert services.confirm_email(application.applicant) == application
+    assert services.confirm_email(application.applicant) is None
+    assert application.attestations.count() == 1
+    assert Notification.objects.filter(recipient=officer).count() == 1
+
+
+def test_an_officer_applying_is_not_told_of_their_own_application():
+    from accounts import services
+
+    officer = factories.VettingOfficerFactory()
+    factories.VettingApplicationFactory(applicant=officer, email_confirmed_at=None)
+    services.confirm_email(officer)
+    assert not Notification.objects.filter(recipient=officer).exists()
