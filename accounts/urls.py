@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from accounts import views
 
 app_name = "accounts"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("application/", views.application, name="application"),
+    path("application/answer/", views.answer, name="answer"),
+    path("application/renew/", views.renew, name="renew"),
+    path("attest/<str:token>/", views.attest, name="attest"),
+]

@@ -88,6 +88,17 @@ POLICY: dict[str, Rule] = {
     "otp_webauthn:js-i18n-catalog": SIGNED_IN,
     "otp_webauthn:credential-registration-begin": VERIFIED,
     "otp_webauthn:credential-registration-complete": VERIFIED,
+    # Accounts and vetting (issue 3)
+    "accounts:application": VERIFIED,
+    "accounts:answer": VERIFIED,
+    "accounts:renew": VERIFIED,
+    "accounts:attest": PUBLIC,  # the supervisor's signed, single-use link; no account
+    "vetting:queue": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:application": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:members": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:member": Rule(Access.VERIFIED, "accounts.vet_application"),
+    "vetting:suspend": Rule(Access.VERIFIED, "accounts.suspend_member"),
+    "vetting:reinstate": Rule(Access.VERIFIED, "accounts.suspend_member"),
 }
 
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor

@@ -426,3 +426,23 @@ if "simple_history.middleware.HistoryRequestMiddleware" not in MIDDLEWARE:
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
         "simple_history.middleware.HistoryRequestMiddleware",
     )
+
+# --- Accounts and vetting (issue 3) ----------------------------------------------------
+
+# Sign-up collects the application (accounts.forms.ApplicationSignupForm.signup creates it).
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ApplicationSignupForm"
+# NIST SP 800-63B: 12 to 128 characters, checked against common passwords and the person's
+# own details; no composition rules (the all-digits check above is a blocklist, not a rule).
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "hub.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]

@@ -1,0 +1,95 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import (
+    Agency,
+    AgencyDomain,
+    ApplicationMessage,
+    SupervisorAttestation,
+    VettingApplication,
+)
+
+
+class AgencyDomainInline(admin.TabularInline):
+    model = AgencyDomain
+    extra = 1
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "domain_list"]
+    list_filter = ["country"]
+    search_fields = ["name", "domains__domain"]
+    inlines = [AgencyDomainInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("domains")
+
+    @admin.display(description=_("email domains"))
+    def domain_list(self, obj: Agency) -> str:
+        return ", ".join(domain.domain for domain in obj.domains.all())
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class MessageInline(ReadOnlyInline):
+    model = ApplicationMessage
+    fields = ["kind", "author", "body", "created_at"]
+    readonly_fields = fields
+
+
+class AttestationInline(ReadOnlyInline):
+    model = SupervisorAttestation
+    fields = ["supervisor_email", "sent_at", "expires_at", "outcome", "answered_at", "comment"]
+    readonly_fields = fields
+
+
+@admin.register(VettingApplication)
+class VettingApplicationAdmin(admin.ModelAdmin):
+    """Read-mostly: decisions are made on /vetting/, where they are audited and notified."""
+
+    list_display = ["full_name", "email", "kind", "state", "country", "submitted_at"]
+    list_filter = ["state", "kind", "country"]
+    search_fields = ["full_name", "email", "agency_name", "agency__name", "supervisor_email"]
+    date_hierarchy = "submitted_at"
+    list_select_related = ["agency"]
+    readonly_fields = [
+        "public_id",
+        "applicant",
+        "kind",
+        "state",
+        "full_name",
+        "email",
+        "terms_version",
+        "terms_accepted_at",
+        "submitted_at",
+        "email_confirmed_at",
+        "decided_at",
+        "decided_by",
+        "decision_reason",
+        "valid_until",
+    ]
+    fields = [
+        *readonly_fields,
+        "agency",
+        "agency_name",
+        "country",
+        "unit",
+        "role_title",
+        "supervisor_name",
+        "supervisor_email",
+        "reason",
+    ]
+    inlines = [AttestationInline, MessageInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False

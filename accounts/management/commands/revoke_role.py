@@ -1,0 +1,12 @@
+from accounts import roles
+from accounts.management.commands._roles import RoleCommand
+
+
+class Command(RoleCommand):
+    help = "Take a role from a person. Audited."
+
+    def change(self, user, role: str) -> None:
+        if roles.revoke_role(user, role):
+            self.stdout.write(self.style.SUCCESS(f"{user.email} is no longer {role}."))
+        else:
+            self.stdout.write(f"{user.email} was not {role}; nothing changed.")

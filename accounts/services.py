@@ -1,0 +1,452 @@
+"""Vetting workflows: each one changes several models, notifies and audits in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.urls import reverse
+
+from accounts.models import (
+    ApplicationState,
+    InvalidTransitionError,
+    SupervisorAttestation,
+    VettingApplication,
+    add_months,
+)
+from hub import audit, clock
+from hub.sessions import end_all_sessions
+from notifications.services import notify
+
+ATTESTATION_DAYS = 7
+ATTESTATION_SALT = "accounts.attestation"
+# How close to expiry a member may ask to renew.
+RENEWAL_WINDOW = timedelta(days=30)
+
+
+class NotAllowedError(Exception):
+    """A workflow refused for who is asking, not for the state of things (e.g. one's own case)."""
+
+
+# --- Applying ----------------------------------------------------------------------------
+
+
+def officers():
+    """Everyone who may decide applications and is still an active member."""
+    user_model = get_user_model()
+    now = clock.now()
+    return (
+        user_model.objects.filter(
+            Q(groups__permissions__codename="vet_application")
+            | Q(user_permissions__codename="vet_application"),
+            is_active=True,
+            suspended_at__isnull=True,
+            membership_valid_until__gt=now,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def submit_application(user, **fields) -> VettingApplication:
+    """Record a first application at sign-up. It reaches officers once the email is confirmed."""
+    now = clock.now()
+    application = VettingApplication.objects.create(
+        applicant=user,
+        full_name=user.full_name,
+        email=user.email,
+        terms_version=settings.TERMS_VERSION,
+        terms_accepted_at=now,
+        submitted_at=now,
+        **fields,
+    )
+    audit.record("application.submitted", actor=user, target=application.public_id)
+    return application
+
+
+@transaction.atomic
+def confirm_email(user, *, request: HttpRequest | None = None) -> VettingApplication | None:
+    """The applicant proved their address: open their application to officers, ask the supervisor.
+
+    Until then nothing is sent to anyone on the application's behalf: an unproven address
+    must not make the hub email a third party.
+    """
+    application = (
+        user.applications.select_for_update()
+        .filter(email_confirmed_at__isnull=True, state=ApplicationState.SUBMITTED)
+        .order_by("-submitted_at")
+        .first()
+    )
+    if application is None:
+        return None
+    application.email_confirmed_at = clock.now()
+    application.save(update_fields=["email_confirmed_at"])
+    _announce(application, request=request)
+    return application
+
+
+def _announce(application: VettingApplication, *, request: HttpRequest | None) -> None:
+    send_attestation(application, request=request)
+    for officer in officers():
+        if officer.pk == application.applicant_id:
+            continue
+        notify(
+            kind="application_submitted",
+            key=f"application-submitted:{application.public_id}:{officer.public_id}",
+            to=officer,
+            context={"application": application},
+            url=reverse("vetting:application", args=[application.public_id]),
+        )
+
+
+def attestation_token(attestation: SupervisorAttestation) -> str:
+    return signing.dumps(str(attestation.public_id), salt=ATTESTATION_SALT, compress=False)
+
+
+def attestation_from_token(token: str) -> SupervisorAttestation | None:
+    """The attestation a link points to, or None if the link was tampered with or is too old.
+
+    Expiry is checked twice: the signature's age here, the row's `expires_at` by the caller.
+    """
+    try:
+        public_id = signing.loads(
+            token, salt=ATTESTATION_SALT, max_age=timedelta(days=ATTESTATION_DAYS)
+        )
+    except signing.SignatureExpired:
+        public_id = signing.loads(token, salt=ATTESTATION_SALT)  # genuine, but old
+    except signing.BadSignature:
+        return None
+    return (
+        SupervisorAttestation.objects.select_related("application").filter(public_id=public_id)
+    ).first()
+
+
+def send_attestation(
+    application: VettingApplication, *, request: HttpRequest | None = None
+) -> SupervisorAttestation:
+    now = clock.now()
+    attestation = application.attestations.create(
+        supervisor_name=application.supervisor_name,
+        supervisor_email=application.supervisor_email,
+        sent_at=now,
+        expires_at=now + timedelta(days=ATTESTATION_DAYS),
+    )
+    notify(
+        kind="supervisor_attestation",
+        key=f"supervisor-attestation:{attestation.public_id}",
+        to=application.supervisor_email,
+        context={
+            "application": application,
+            "attestation": attestation,
+            "days": ATTESTATION_DAYS,
+        },
+        url=reverse("accounts:attest", args=[attestation_token(attestation)]),
+    )
+    audit.record(
+        "attestation.requested",
+        request=request,
+        actor=application.applicant,
+        target=application.public_id,
+        supervisor=application.supervisor_email,
+    )
+    return attestation
+
+
+class AttestationClosedError(Exception):
+    """The link was used already or has expired."""
+
+
+@transaction.atomic
+def answer_attestation(
+    attestation: SupervisorAttestation,
+    *,
+    outcome: str,
+    comment: str = "",
+    request: HttpRequest | None = None,
+) -> None:
+    now = clock.now()
+    # The conditional update is the single-use guarantee: of two answers, one changes the row.
+    claimed = SupervisorAttestation.objects.filter(
+        pk=attestation.pk, answered_at__isnull=True, expires_at__gt=now
+    ).update(
+        answered_at=now,
+        outcome=outcome,
+        comment=comment,
+        answered_from=audit.client_ip(request),
+    )
+    if not claimed:
+        raise AttestationClosedError
+    attestation.refresh_from_db()
+    audit.record(
+        "attestation.answered",
+        request=request,
+        actor=None,
+        target=attestation.application.public_id,
+        supervisor=attestation.supervisor_email,
+        outcome=outcome,
+    )
+
+
+# --- Deciding ----------------------------------------------------------------------------
+
+
+def _lock(application: VettingApplication) -> VettingApplication:
+    return VettingApplication.objects.select_for_update().get(pk=application.pk)
+
+
+def _check_officer(application: VettingApplication, officer) -> None:
+    if application.applicant_id == officer.pk:
+        raise NotAllowedError("An officer cannot decide their own application.")
+
+
+def membership_end(user) -> datetime.datetime:
+    """When a membership approved now ends: renewals run on from the current end date."""
+    start = clock.now()
+    if user.membership_valid_until and user.membership_valid_until > start:
+        start = user.membership_valid_until
+    return add_months(start, settings.MEMBERSHIP_MONTHS)
+
+
+def _tell_applicant(application: VettingApplication) -> None:
+    notify(
+        kind="application_decision",
+        key=f"application-decision:{application.public_id}:{application.state}:"
+        f"{application.messages.count()}",
+        to=application.applicant,
+        context={"application": application},
+        url=reverse("accounts:application"),
+    )
+
+
+@transaction.atomic
+def approve(
+    application: VettingApplication, *, officer, reason: str, request: HttpRequest | None = None
+) -> VettingApplication:
+    application = _lock(application)
+    _check_officer(application, officer)
+    user = get_user_model().objects.select_for_update().get(pk=application.applicant_id)
+    valid_until = membership_end(user)
+    application.approve(officer=officer, reason=reason, valid_until=valid_until)
+    user.membership_valid_until = valid_until
+    user.save(update_fields=["membership_valid_until"])
+    audit.record(
+        "application.approved",
+        request=request,
+        actor=officer,
+        target=application.public_id,
+        applicant=user.email,
+        reason=reason,
+        valid_until=valid_until.isoformat(),
+    )
+    _tell_applicant(application)
+    return application
+
+
+@transaction.atomic
+def reject(
+    application: VettingApplication, *, officer, reason: str, request: HttpRequest | None = None
+) -> VettingApplication:
+    application = _lock(application)
+    _check_officer(application, officer)
+    application.reject(officer=officer, reason=reason)
+    audit.record(
+        "application.rejected",
+        request=request,
+        actor=officer,
+        target=application.public_id,
+        applicant=application.email,
+        reason=reason,
+    )
+    _tell_applicant(application)
+    return application
+
+
+@transaction.atomic
+def request_information(
+    application: VettingApplication, *, officer, question: str, request: HttpRequest | None = None
+) -> VettingApplication:
+    application = _lock(application)
+    _check_officer(application, officer)
+    application.request_information(officer=officer, question=question)
+    audit.record(
+        "application.information_requested",
+        request=request,
+        actor=officer,
+        target=application.public_id,
+        applicant=application.email,
+        reason=question,
+    )
+    _tell_applicant(application)
+    return application
+
+
+@transaction.atomic
+def answer_question(
+    application: VettingApplication, *, answer: str, request: HttpRequest | None = None
+) -> VettingApplication:
+    application = _lock(application)
+    application.resubmit(answer=answer)
+    audit.record("application.resubmitted", request=request, target=application.public_id)
+    return application
+
+
+DECISIONS = {
+    "approve": approve,
+    "reject": reject,
+    "request_information": lambda application, *, officer, reason, request=None: (
+        request_information(application, officer=officer, question=reason, request=request)
+    ),
+}
+
+
+# --- Renewing ----------------------------------------------------------------------------
+
+
+def can_renew(user) -> bool:
+    """A member within a month of expiry, or whose membership has lapsed, may ask to renew."""
+    if user.suspended_at is not None or user.membership_valid_until is None:
+        return False
+    if user.applications.open().exists():
+        return False
+    return user.membership_valid_until - RENEWAL_WINDOW <= clock.now()
+
+
+@transaction.atomic
+def request_renewal(
+    user, *, supervisor_name: str, supervisor_email: str, request: HttpRequest | None = None
+) -> VettingApplication:
+    """A renewal: a new application, copied from the last, with a new supervisor attestation."""
+    if not can_renew(user):
+        raise InvalidTransitionError("This membership cannot be renewed now.")
+    previous = user.applications.order_by("-submitted_at").first()
+    now = clock.now()
+    application = VettingApplication.objects.create(
+        applicant=user,
+        kind=VettingApplication.Kind.RENEWAL,
+        full_name=user.full_name,
+        email=user.email,
+        agency=previous.agency if previous else None,
+        agency_name=previous.agency_name if previous else "",
+        country=previous.country if previous else "",
+        unit=previous.unit if previous else "",
+        role_title=previous.role_title if previous else "",
+        reason=previous.reason if previous else "",
+        supervisor_name=supervisor_name,
+        supervisor_email=supervisor_email,
+        terms_version=settings.TERMS_VERSION,
+        terms_accepted_at=now,
+        submitted_at=now,
+        email_confirmed_at=now,
+    )
+    audit.record("application.renewal_requested", request=request, target=application.public_id)
+    _announce(application, request=request)
+    return application
+
+
+# --- Suspending --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def suspend(user, *, actor, reason: str, request: HttpRequest | None = None) -> int:
+    """Stop a member's access at once and end every session they have; returns how many ended."""
+    if user.pk == actor.pk:
+        raise NotAllowedError("Nobody can suspend themselves.")
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    if user.suspended_at is not None:
+        raise InvalidTransitionError("Already suspended.")
+    user.suspended_at = clock.now()
+    user.save(update_fields=["suspended_at"])
+    ended = end_all_sessions(user)
+    audit.record(
+        "member.suspended",
+        request=request,
+        actor=actor,
+        target=user.email,
+        reason=reason,
+        sessions_ended=ended,
+    )
+    notify(
+        kind="member_suspended",
+        key=f"member-suspended:{user.public_id}:{user.suspended_at.isoformat()}",
+        to=user,
+        context={"member": user},
+    )
+    return ended
+
+
+@transaction.atomic
+def reinstate(user, *, actor, reason: str, request: HttpRequest | None = None) -> None:
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    if user.suspended_at is None:
+        raise InvalidTransitionError("Not suspended.")
+    user.suspended_at = None
+    user.save(update_fields=["suspended_at"])
+    audit.record(
+        "member.reinstated", request=request, actor=actor, target=user.email, reason=reason
+    )
+
+
+# --- Expiry ------------------------------------------------------------------------------
+
+REMINDER_DAYS = (30, 7)
+# Expiry notices are sent for memberships that lapsed this recently (a job down for longer
+# than this sends none: the member sees the expired page when they next sign in).
+EXPIRY_NOTICE_WINDOW = timedelta(days=30)
+
+
+def run_membership_expiry() -> dict[str, int]:
+    """Remind members 30 and 7 days before expiry, and tell them when it has passed.
+
+    Access stops by itself when `membership_valid_until` passes (the access policy reads it);
+    this job only tells people, once each (idempotency keys), so running it twice is harmless.
+    Nothing is deleted.
+    """
+    user_model = get_user_model()
+    now = clock.now()
+    sent = {"reminders": 0, "expired": 0}
+    soon = user_model.objects.filter(
+        suspended_at__isnull=True,
+        is_active=True,
+        membership_valid_until__gt=now,
+        membership_valid_until__lte=now + timedelta(days=max(REMINDER_DAYS)),
+    )
+    for user in soon.iterator():
+        days_left = user.membership_valid_until - now
+        # The nearest threshold only: a member 5 days out gets the 7-day reminder, not both.
+        threshold = min(days for days in REMINDER_DAYS if days_left <= timedelta(days=days))
+        with transaction.atomic():
+            if notify(
+                kind="membership_reminder",
+                key=f"membership-reminder:{user.public_id}:"
+                f"{user.membership_valid_until.date().isoformat()}:{threshold}",
+                to=user,
+                context={"member": user, "days": threshold},
+                url=reverse("accounts:application"),
+            ):
+                sent["reminders"] += 1
+    lapsed = user_model.objects.filter(
+        suspended_at__isnull=True,
+        is_active=True,
+        membership_valid_until__lte=now,
+        membership_valid_until__gt=now - EXPIRY_NOTICE_WINDOW,
+    )
+    for user in lapsed.iterator():
+        with transaction.atomic():
+            if notify(
+                kind="membership_expired",
+                key=f"membership-expired:{user.public_id}:"
+                f"{user.membership_valid_until.date().isoformat()}",
+                to=user,
+                context={"member": user},
+                url=reverse("accounts:application"),
+            ):
+                audit.record("membership.expired", actor=None, target=user.email)
+                sent["expired"] += 1
+    return sent

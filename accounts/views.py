@@ -1,0 +1,107 @@
+"""The applicant's side of vetting, and the supervisor's attestation page."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import services
+from accounts.forms import AnswerForm, AttestationForm, RenewalForm
+from accounts.models import InvalidTransitionError, VettingApplication
+
+
+def _current_application(user) -> VettingApplication | None:
+    return (
+        user.applications.select_related("agency")
+        .prefetch_related("messages", "attestations")
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
+def _application_page(request: HttpRequest, *, answer_form=None, renewal_form=None, status=200):
+    application = _current_application(request.user)
+    can_renew = services.can_renew(request.user)
+    context = {
+        "application": application,
+        "state": request.user.membership_state,
+        "answer_form": answer_form or AnswerForm(),
+        "can_renew": can_renew,
+        "renewal_form": renewal_form
+        or RenewalForm(
+            user=request.user,
+            initial={
+                "supervisor_name": application.supervisor_name if application else "",
+                "supervisor_email": application.supervisor_email if application else "",
+            },
+        ),
+    }
+    return render(request, "accounts/application.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def application(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own application: its state, the officer's questions, renewal."""
+    return _application_page(request)
+
+
+@require_POST
+def answer(request: HttpRequest) -> HttpResponse:
+    form = AnswerForm(request.POST)
+    current = _current_application(request.user)
+    if current is None or not current.awaits_applicant:
+        messages.error(request, _("Your application is not waiting for an answer."))
+        return redirect("accounts:application")
+    if not form.is_valid():
+        return _application_page(request, answer_form=form, status=400)
+    services.answer_question(current, answer=form.cleaned_data["answer"], request=request)
+    messages.success(request, _("Thank you. Your answer has gone to the vetting officers."))
+    return redirect("accounts:application")
+
+
+@require_POST
+def renew(request: HttpRequest) -> HttpResponse:
+    form = RenewalForm(request.POST, user=request.user)
+    if not services.can_renew(request.user):
+        messages.error(request, _("Your membership cannot be renewed now."))
+        return redirect("accounts:application")
+    if not form.is_valid():
+        return _application_page(request, renewal_form=form, status=400)
+    try:
+        services.request_renewal(request.user, **form.cleaned_data, request=request)
+    except InvalidTransitionError:
+        messages.error(request, _("Your membership cannot be renewed now."))
+    else:
+        messages.success(
+            request,
+            _("Renewal requested. We have asked your supervisor to confirm your role again."),
+        )
+    return redirect("accounts:application")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def attest(request: HttpRequest, token: str) -> HttpResponse:
+    """The supervisor's page: no account, a signed link that expires and works once."""
+    attestation = services.attestation_from_token(token)
+    if attestation is None:
+        return render(request, "accounts/attest_closed.html", {"reason": "invalid"}, status=404)
+    if attestation.answered_at is not None:
+        return render(request, "accounts/attest_closed.html", {"reason": "used"}, status=410)
+    if attestation.is_expired:
+        return render(request, "accounts/attest_closed.html", {"reason": "expired"}, status=410)
+    form = AttestationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_attestation(attestation, **form.cleaned_data, request=request)
+        except services.AttestationClosedError:
+            return render(request, "accounts/attest_closed.html", {"reason": "used"}, status=410)
+        return render(request, "accounts/attest_done.html", {"attestation": attestation})
+    return render(
+        request,
+        "accounts/attest.html",
+        {"attestation": attestation, "application": attestation.application, "form": form},
+        status=400 if form.is_bound else 200,
+    )
