@@ -15,13 +15,14 @@ SECURITY_KINDS = frozenset(
         "membership_expired",
         "application_decision",
         "supervisor_attestation",
+        # Missing one would end a member's access without warning.
+        "membership_reminder",
     }
 )
 
 # Kinds a member may receive in the notification centre only. Label: what the email is about.
 OPTIONAL_KINDS: dict[str, str] = {
     "application_submitted": _("New applications waiting for vetting"),
-    "membership_expiry_reminder": _("Reminders that your membership is about to expire"),
     "tool_review_due": _("Tools due for review"),
     "review_moderated": _("Decisions on reviews you wrote"),
     "saved_search_digest": _("Weekly digest of new tools matching your saved searches"),

@@ -88,6 +88,15 @@ def _configured_services_answer():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Factories hash a password for every person they make; key stretching proves nothing here.
+
+    Browser tests' live server runs in this process, so it sees the same setting.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _eager_tasks():
     """Unit tests run tasks in-process at commit; `celery_worker` turns this off."""
     from hub.celery import app

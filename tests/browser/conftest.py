@@ -92,15 +92,6 @@ def browser():
             os.environ[ASYNC_UNSAFE] = previous
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Browser tests are about pages, not key stretching: a slow hasher would dominate their time.
-
-    The live server runs in this process, so it sees the same setting.
-    """
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def context(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="en-GB")

@@ -37,7 +37,7 @@ NOT_YET = pytest.mark.xfail(strict=True, reason="accounts/catalog tasks land wit
     "entry",
     [
         "sweep-outbox",
-        pytest.param("membership-expiry", marks=NOT_YET),
+        "membership-expiry",
         pytest.param("tools-due-for-review", marks=NOT_YET),
         pytest.param("saved-search-digests", marks=NOT_YET),
     ],

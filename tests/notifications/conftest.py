@@ -6,12 +6,6 @@ from tests.notifications.backends import FlakyBackend
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Factories hash a password for every member; these tests do not need a slow hash."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def test_templates(settings):
     """The `test_kind` email templates live under tests/templates."""
     settings.TEMPLATES = [

@@ -19,8 +19,6 @@ def _fresh_throttles(settings):
     """Each test starts with no failure counts; django-otp's per-device delay is switched off
     so that a test can enter a right code straight after a wrong one (ours stays on)."""
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    # These tests make many people and sign in often; a slow hash proves nothing here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
