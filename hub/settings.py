@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_filters",
+    "simple_history",
     "csp",
     "hub",
     "accounts",

@@ -45,4 +45,9 @@ def walk(resolver: URLResolver | None = None, namespace: str = "") -> Iterator[t
             view_name = f"{namespace}{entry.name}"
             names = list(entry.pattern.regex.groupindex)
             kwargs = _sample_kwargs(entry.pattern, names)
+            # Unnamed groups (django-simple-history's admin history view) take positional args.
+            unnamed = entry.pattern.regex.groups - len(names)
+            if unnamed and not names:
+                yield view_name, reverse(view_name, args=["1"] * unnamed)
+                continue
             yield view_name, reverse(view_name, kwargs=kwargs or None)
