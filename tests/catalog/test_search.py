@@ -135,7 +135,7 @@ def test_facet_counts_reflect_the_other_active_filters(member_client, catalogue)
 
 
 def test_facet_counts_respect_the_search(member_client, catalogue):
-    response = member_client.get(URL, {"q": "ages"})
+    response = member_client.get(URL, {"q": "hashes ages"})
     assert names(response) == ["Dualscan"]
     assert facet(response, "capability")["hash-matching"] == 1
     assert facet(response, "capability")["ocr"] == 0
