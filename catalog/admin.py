@@ -84,7 +84,8 @@ class ToolAdmin(SimpleHistoryAdmin):
         moved = 0
         for tool in queryset.exclude(status=status):
             tool.status = status
-            tool._change_reason = action  # shown in the tool's history
+            tool._change_reason = action  # shown in the tool's history, with who did it
+            tool._history_user = request.user
             tool.save()
             audit.record(action, request=request, target=tool)
             moved += 1
@@ -113,6 +114,7 @@ class ToolAdmin(SimpleHistoryAdmin):
         for tool in queryset:
             tool.last_verified = today
             tool._change_reason = "verified"
+            tool._history_user = request.user
             tool.save()
             audit.record("tool_verified", request=request, target=tool)
         self.message_user(

@@ -36,6 +36,7 @@ def index(request: HttpRequest) -> HttpResponse:
     filterset = ToolFilter(request.GET, queryset=Tool.objects.visible_to(request.user))
     listed = (
         filterset.qs.select_related("provider")
+        .defer("search_vector", "description", "data_protection_notes", "human_rights_notes")
         .prefetch_related("capabilities")
         .annotate(
             is_bookmarked=Exists(Bookmark.objects.filter(user=request.user, tool=OuterRef("pk")))

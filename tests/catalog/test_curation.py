@@ -58,6 +58,8 @@ def test_curator_moves_tools_through_the_workflow(curator_client):
     assert AuditEvent.objects.filter(action="tool_published").count() == 2
     history = Tool.objects.get(pk=drafts[0].pk).history.all()
     assert [h.status for h in history][:3] == ["archived", "published", "in_review"]
+    assert history[0].history_user.is_staff
+    assert history[0].history_change_reason == "tool_archived"
 
 
 def test_curator_without_publish_permission_cannot_publish(client):
