@@ -256,9 +256,12 @@ class Tool(models.Model):
 
 
 class ToolReview(models.Model):
-    """A member's experience with a tool. Moderated: pending → published or declined."""
+    """A member's experience with a tool. Moderated: pending → published or declined.
 
-    PRIVATE = True  # while pending, only its author sees it; curators moderate in the admin
+    Not PRIVATE: curators moderate reviews in the admin. Among members, only the author sees a
+    review before it is published (`ToolReviewQuerySet.visible_to`), and only the author may
+    change or delete it (by UUID; others get 404).
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending moderation")
