@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = _("Catalogue")
+
+    def ready(self) -> None:
+        from catalog.search import connect_signals
+
+        connect_signals()

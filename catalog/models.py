@@ -1,12 +1,129 @@
-"""The catalogue of AI tools. Issue 5 grows this into the full model of the design."""
+"""The catalogue of AI tools: tools, their providers, the taxonomies that describe them,
+and what members do with them (bookmarks, reviews, saved searches)."""
 
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
 
 
-class ToolQuerySet(models.QuerySet):
-    def published(self) -> "ToolQuerySet":
-        return self.filter(status=Tool.Status.PUBLISHED)
+class SearchVectorIndex(GinIndex):
+    """A GIN index on PostgreSQL; a plain index elsewhere, where full-text search is not used."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+class Term(models.Model):
+    """A term of one of the catalogue's taxonomies. Curators add terms; they are data, not code."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Capability(Term):
+    """What a tool does: hash matching, age estimation, OCR…"""
+
+    class Meta(Term.Meta):
+        verbose_name = _("capability")
+        verbose_name_plural = _("capabilities")
+
+
+class InvestigationStage(Term):
+    """Where in an investigation a tool helps: intake, victim identification…"""
+
+    class Meta(Term.Meta):
+        verbose_name = _("investigation stage")
+        verbose_name_plural = _("investigation stages")
+
+
+class DataType(Term):
+    """The kind of data a tool works on: images, video, chat…"""
+
+    class Meta(Term.Meta):
+        verbose_name = _("data type")
+        verbose_name_plural = _("data types")
+
+
+class Deployment(Term):
+    """How a tool can be run: on premises, cloud, hybrid, air-gapped."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("deployment")
+        verbose_name_plural = _("deployments")
+
+
+class Licence(Term):
+    """Licence and cost: open source, free for law enforcement, commercial."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("licence and cost")
+        verbose_name_plural = _("licences and costs")
+
+
+class Language(Term):
+    """A language a tool supports (in its interface or in the content it analyses)."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+
+class Platform(Term):
+    """An operating system or environment a tool runs on."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+
+
+class Country(Term):
+    """A country where a tool is available to law enforcement."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+
+class Provider(models.Model):
+    """The organisation that makes or distributes a tool."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    law_enforcement_contact = models.CharField(
+        _("law-enforcement contact"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who agencies should contact, e.g. a dedicated email address."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Tool(models.Model):
@@ -18,19 +135,241 @@ class Tool(models.Model):
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
 
+    class Maturity(models.TextChoices):
+        RESEARCH = "research", _("Research prototype")
+        PILOT = "pilot", _("Pilot")
+        PRODUCTION = "production", _("Production")
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    provider = models.ForeignKey(
+        Provider,
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        related_name="tools",
+        null=True,
+        blank=True,
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown. Links and basic formatting only.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    maturity = models.CharField(
+        _("maturity"), max_length=20, choices=Maturity.choices, default=Maturity.PILOT
+    )
+    last_verified = models.DateField(_("last verified on"), null=True, blank=True)
+    published_at = models.DateTimeField(_("first published at"), null=True, blank=True)
+    data_protection_notes = models.TextField(_("data-protection notes"), blank=True)
+    human_rights_notes = models.TextField(_("human-rights notes"), blank=True)
 
+    capabilities = models.ManyToManyField(
+        Capability, verbose_name=_("capabilities"), related_name="tools", blank=True
+    )
+    stages = models.ManyToManyField(
+        InvestigationStage,
+        verbose_name=_("investigation stages"),
+        related_name="tools",
+        blank=True,
+    )
+    data_types = models.ManyToManyField(
+        DataType, verbose_name=_("data types"), related_name="tools", blank=True
+    )
+    deployments = models.ManyToManyField(
+        Deployment, verbose_name=_("deployment"), related_name="tools", blank=True
+    )
+    licences = models.ManyToManyField(
+        Licence, verbose_name=_("licence and cost"), related_name="tools", blank=True
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages"), related_name="tools", blank=True
+    )
+    platforms = models.ManyToManyField(
+        Platform, verbose_name=_("platforms"), related_name="tools", blank=True
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries where available"), related_name="tools", blank=True
+    )
+
+    # Denormalised for the list: kept by ToolReview.save/delete through `refresh_rating`.
+    rating_average = models.DecimalField(
+        _("average rating"), max_digits=3, decimal_places=2, null=True, blank=True, editable=False
+    )
+    rating_count = models.PositiveIntegerField(_("published reviews"), default=0, editable=False)
+    # PostgreSQL full-text search; kept up to date by `catalog.search.refresh_search_vector`.
+    search_vector = SearchVectorField(null=True, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_vector", "rating_average", "rating_count"])
     objects = ToolQuerySet.as_manager()
+
+    # The facets, in display order: (filter and URL parameter, M2M field name, heading).
+    FACETS = (
+        ("capability", "capabilities", _("Capability")),
+        ("stage", "stages", _("Investigation stage")),
+        ("data_type", "data_types", _("Data type")),
+        ("deployment", "deployments", _("Deployment")),
+        ("licence", "licences", _("Licence and cost")),
+        ("language", "languages", _("Language")),
+        ("platform", "platforms", _("Platform")),
+        ("country", "countries", _("Country")),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("tool")
         verbose_name_plural = _("tools")
+        permissions = [("publish_tool", _("Can publish and archive tools"))]
+        indexes = [
+            models.Index(fields=["status", "name"], name="catalog_tool_status_idx"),
+            models.Index(fields=["status", "-last_verified"], name="catalog_tool_verified_idx"),
+            SearchVectorIndex(fields=["search_vector"], name="catalog_tool_search_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            from hub.clock import now
+
+            self.published_at = now()
+        super().save(*args, **kwargs)
+        from catalog.search import refresh_search_vector
+
+        refresh_search_vector([self.pk])
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:tool", args=[self.slug])
+
+    def refresh_rating(self) -> None:
+        stats = self.reviews.published().aggregate(
+            average=models.Avg("rating"), count=models.Count("pk")
+        )
+        Tool.objects.filter(pk=self.pk).update(
+            rating_average=stats["average"], rating_count=stats["count"]
+        )
+        self.rating_average, self.rating_count = stats["average"], stats["count"]
+
+
+class ToolReview(models.Model):
+    """A member's experience with a tool. Moderated: pending → published or declined.
+
+    Not PRIVATE: curators moderate reviews in the admin. Among members, only the author sees a
+    review before it is published (`ToolReviewQuerySet.visible_to`), and only the author may
+    change or delete it (by UUID; others get 404).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending moderation")
+        PUBLISHED = "published", _("Published")
+        DECLINED = "declined", _("Declined")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    tool = models.ForeignKey(
+        Tool, verbose_name=_("tool"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="tool_reviews",
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    context = models.TextField(
+        _("context"), help_text=_("How you used the tool, without any case details.")
+    )
+    what_worked = models.TextField(_("what worked"), blank=True)
+    limits = models.TextField(_("limits"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    moderation_note = models.TextField(
+        _("moderation note"), blank=True, help_text=_("Sent to the author when declined.")
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+
+    objects = ToolReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("tool review")
+        verbose_name_plural = _("tool reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tool", "author"], name="catalog_review_one_per_tool_and_author"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5),
+                name="catalog_review_rating_1_to_5",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["tool", "status"], name="catalog_review_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return _("Review of %(tool)s by %(author)s") % {"tool": self.tool, "author": self.author}
+
+
+class Bookmark(models.Model):
+    """A tool a member keeps for later. Private to the member."""
+
+    PRIVATE = True
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tool_bookmarks"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="bookmarks")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bookmark")
+        verbose_name_plural = _("bookmarks")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tool"], name="catalog_bookmark_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.tool}"
+
+
+class SavedSearch(models.Model):
+    """A named catalogue search a member keeps, optionally with a weekly digest of new tools."""
+
+    PRIVATE = True
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    query_string = models.CharField(_("search"), max_length=2000, blank=True)
+    weekly_digest = models.BooleanField(_("email me new matching tools each week"), default=False)
+    last_notified_at = models.DateTimeField(_("last digest at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "name"], name="catalog_saved_search_name_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        url = reverse("catalog:index")
+        return f"{url}?{self.query_string}" if self.query_string else url

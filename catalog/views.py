@@ -1,8 +1,259 @@
+"""The member-facing catalogue: list, tool page, compare, bookmarks, reviews, saved searches,
+finder. Access is the hub's policy (members only); views narrow it to a member's own objects."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from catalog import services
+from catalog.filters import FinderForm, ToolFilter
+from catalog.forms import CompareForm, DigestToggleForm, SavedSearchForm, ToolReviewForm
+from catalog.models import Bookmark, SavedSearch, Tool, ToolReview
+from hub import audit
+
+PAGE_SIZE = 20
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
 
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalog/index.html")
+    filterset = ToolFilter(request.GET, queryset=Tool.objects.visible_to(request.user))
+    listed = (
+        filterset.qs.select_related("provider")
+        .defer("search_vector", "description", "data_protection_notes", "human_rights_notes")
+        .prefetch_related("capabilities")
+        .annotate(
+            is_bookmarked=Exists(Bookmark.objects.filter(user=request.user, tool=OuterRef("pk")))
+        )
+    )
+    paginator = Paginator(listed, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    if filterset.errors:
+        messages.warning(
+            request,
+            _("Some of the filters were not recognised and have been ignored: %(names)s.")
+            % {"names": ", ".join(str(filterset.filters[name].label) for name in filterset.errors)},
+        )
+    facets = filterset.facets()
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "tools": list(page.object_list),
+        "count": paginator.count,
+        "facets": [
+            (parameter, label, facets[parameter]) for parameter, _field, label in Tool.FACETS
+        ],
+        "maturity_choices": [
+            (value, label, value in (filterset.form.cleaned_data.get("maturity") or ()))
+            for value, label in Tool.Maturity.choices
+        ],
+        "sort": filterset.sort_key,
+        "query": filterset.search_terms,
+        "saved_search_form": SavedSearchForm(
+            user=request.user, initial={"query_string": filterset.cleaned_query()}
+        ),
+    }
+    return render(request, "catalog/index.html", context)
+
+
+@require_safe
+def tool(request: HttpRequest, slug: str) -> HttpResponse:
+    tool = get_object_or_404(
+        Tool.objects.visible_to(request.user)
+        .select_related("provider")
+        .prefetch_related(*(field for _p, field, _l in Tool.FACETS)),
+        slug=slug,
+    )
+    reviews = list(
+        tool.reviews.visible_to(request.user).select_related("author").order_by("-created_at")
+    )
+    own_review = next((r for r in reviews if r.author_id == request.user.pk), None)
+    bookmarks = list(
+        Bookmark.objects.filter(user=request.user)
+        .exclude(tool=tool)
+        .filter(tool__status=Tool.Status.PUBLISHED)
+        .values_list("tool__slug", flat=True)[:3]
+    )
+    context = {
+        "tool": tool,
+        "facets": [(label, getattr(tool, field).all()) for _parameter, field, label in Tool.FACETS],
+        "reviews": reviews,
+        "own_review": own_review,
+        "is_bookmarked": Bookmark.objects.filter(user=request.user, tool=tool).exists(),
+        "compare_slugs": ",".join([tool.slug, *bookmarks]) if bookmarks else "",
+        "guidance": tool.articles.published()[:10],
+    }
+    return render(request, "catalog/tool.html", context)
+
+
+@require_safe
+def compare(request: HttpRequest) -> HttpResponse:
+    form = CompareForm(request.GET if "tools" in request.GET else None)
+    rows = []
+    tools = form.cleaned_data["tools"] if form.is_valid() else []
+    if tools:
+        attributes = [
+            (_("Provider"), lambda t: str(t.provider or "—")),
+            (_("Maturity"), lambda t: t.get_maturity_display()),
+            (_("Last verified"), lambda t: t.last_verified.isoformat() if t.last_verified else "—"),
+            (
+                _("Rating"),
+                lambda t: f"{t.rating_average:.1f} ({t.rating_count})" if t.rating_count else "—",
+            ),
+        ]
+        for _parameter, field, label in Tool.FACETS:
+            attributes.append(
+                (label, lambda t, f=field: ", ".join(str(x) for x in getattr(t, f).all()) or "—")
+            )
+        for label, value in attributes:
+            values = [value(t) for t in tools]
+            rows.append({"label": label, "values": values, "differs": len(set(values)) > 1})
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "catalog/compare.html", {"form": form, "tools": tools, "rows": rows}, status=status
+    )
+
+
+@require_safe
+def bookmarks(request: HttpRequest) -> HttpResponse:
+    own = (
+        Bookmark.objects.filter(user=request.user, tool__status=Tool.Status.PUBLISHED)
+        .select_related("tool__provider")
+        .order_by("-created_at")
+    )
+    return render(request, "catalog/bookmarks.html", {"bookmarks": own})
+
+
+@require_POST
+def bookmark(request: HttpRequest, slug: str) -> HttpResponse:
+    tool = get_object_or_404(Tool.objects.visible_to(request.user), slug=slug)
+    if services.toggle_bookmark(request.user, tool):
+        messages.success(request, _("%(tool)s is in your bookmarks.") % {"tool": tool})
+    else:
+        messages.success(request, _("%(tool)s was removed from your bookmarks.") % {"tool": tool})
+    return redirect(_safe_next(request, tool.get_absolute_url()))
+
+
+@require_POST
+def bookmark_delete(request: HttpRequest, uuid) -> HttpResponse:
+    own = get_object_or_404(Bookmark, uuid=uuid, user=request.user)
+    own.delete()
+    messages.success(request, _("%(tool)s was removed from your bookmarks.") % {"tool": own.tool})
+    return redirect("catalog:bookmarks")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def review_create(request: HttpRequest, slug: str) -> HttpResponse:
+    tool = get_object_or_404(Tool.objects.visible_to(request.user), slug=slug)
+    existing = ToolReview.objects.filter(tool=tool, author=request.user).first()
+    if existing:
+        messages.info(
+            request, _("You have already reviewed this tool; you can change your review.")
+        )
+        return redirect("catalog:review_edit", uuid=existing.uuid)
+    form = ToolReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.tool = tool
+        form.instance.author = request.user
+        review = form.save()
+        audit.record("review_submitted", request=request, target=review)
+        messages.success(
+            request, _("Thank you. Your review will appear once a curator has checked it.")
+        )
+        return redirect(tool)
+    return render(request, "catalog/review_form.html", {"form": form, "tool": tool})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def review_edit(request: HttpRequest, uuid) -> HttpResponse:
+    review = get_object_or_404(
+        ToolReview.objects.select_related("tool"),
+        uuid=uuid,
+        author=request.user,
+        tool__status=Tool.Status.PUBLISHED,
+    )
+    form = ToolReviewForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        was_published = review.status == ToolReview.Status.PUBLISHED
+        # A changed review is checked again before others see it.
+        form.instance.status = ToolReview.Status.PENDING
+        form.save()
+        if was_published:
+            review.tool.refresh_rating()
+        messages.success(request, _("Your review was updated and will be checked again."))
+        return redirect(review.tool)
+    return render(
+        request, "catalog/review_form.html", {"form": form, "tool": review.tool, "review": review}
+    )
+
+
+@require_POST
+def review_delete(request: HttpRequest, uuid) -> HttpResponse:
+    review = get_object_or_404(
+        ToolReview.objects.select_related("tool"), uuid=uuid, author=request.user
+    )
+    tool = review.tool
+    review.delete()
+    tool.refresh_rating()
+    messages.success(request, _("Your review was deleted."))
+    if tool.status == Tool.Status.PUBLISHED:
+        return redirect(tool)
+    return redirect("catalog:index")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def saved_searches(request: HttpRequest) -> HttpResponse:
+    form = SavedSearchForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Your search “%(name)s” was saved.") % {"name": saved.name})
+        return redirect("catalog:saved_searches")
+    own = SavedSearch.objects.filter(user=request.user)
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "catalog/saved_searches.html", {"form": form, "saved_searches": own}, status=status
+    )
+
+
+@require_POST
+def saved_search_update(request: HttpRequest, uuid) -> HttpResponse:
+    saved = get_object_or_404(SavedSearch, uuid=uuid, user=request.user)
+    form = DigestToggleForm(request.POST, instance=saved)
+    if form.is_valid():
+        form.save()
+        if saved.weekly_digest:
+            message = _("You will get a weekly email about new tools for “%(name)s”.")
+        else:
+            message = _("You will no longer get emails about “%(name)s”.")
+        messages.success(request, message % {"name": saved.name})
+    return redirect("catalog:saved_searches")
+
+
+@require_POST
+def saved_search_delete(request: HttpRequest, uuid) -> HttpResponse:
+    saved = get_object_or_404(SavedSearch, uuid=uuid, user=request.user)
+    saved.delete()
+    messages.success(request, _("The saved search “%(name)s” was deleted.") % {"name": saved.name})
+    return redirect("catalog:saved_searches")
+
+
+@require_safe
+def finder(request: HttpRequest) -> HttpResponse:
+    form = FinderForm(request.GET or None)
+    matches = services.find_tools(form.cleaned_data) if form.is_bound and form.is_valid() else None
+    return render(request, "catalog/finder.html", {"form": form, "matches": matches})

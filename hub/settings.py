@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp_webauthn",  # Second factor (issue 4): passkeys
     "django_filters",
+    "simple_history",
     "csp",
     "hub",
     "accounts",
@@ -110,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Curated content keeps its history; this records who made each change in the admin.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
@@ -414,18 +417,6 @@ OTP_WEBAUTHN_RP_NAME = SITE_NAME
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     f"{_site.scheme}://{_rp_host}" + (f":{_site.port}" if _site.port else "")
 ]
-
-# --- Guidance and wellbeing (issue 6) -------------------------------------------------
-
-# Curated content keeps its history (django-simple-history); the middleware records who
-# made each change in the admin. The catalogue adds the same, hence the guards.
-if "simple_history" not in INSTALLED_APPS:
-    INSTALLED_APPS.append("simple_history")
-if "simple_history.middleware.HistoryRequestMiddleware" not in MIDDLEWARE:
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "simple_history.middleware.HistoryRequestMiddleware",
-    )
 
 # --- Accounts and vetting (issue 3) ----------------------------------------------------
 

@@ -23,8 +23,9 @@ SECURITY_KINDS = frozenset(
 # Kinds a member may receive in the notification centre only. Label: what the email is about.
 OPTIONAL_KINDS: dict[str, str] = {
     "application_submitted": _("New applications waiting for vetting"),
-    "tool_review_due": _("Tools due for review"),
-    "review_moderated": _("Decisions on reviews you wrote"),
+    "tools_due_for_review": _("Tools due for review (curators)"),
+    "review_published": _("Your review was published"),
+    "review_declined": _("Your review was declined"),
     "saved_search_digest": _("Weekly digest of new tools matching your saved searches"),
 }
 

@@ -4,8 +4,11 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 
-from accounts.models import User
+from accounts import roles
+from accounts.models import Agency, AgencyDomain, SupervisorAttestation, User, VettingApplication
+from hub import clock
 
 TEST_PASSWORD = "correct horse battery staple 42"
 
@@ -56,18 +59,6 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
 
 # Guidance and wellbeing
-
-
-class GuidanceToolFactory(factory.django.DjangoModelFactory):
-    """A published catalogue tool, as guidance links to it (the catalogue may define its own)."""
-
-    class Meta:
-        model = "catalog.Tool"
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Tool {n}")
-    slug = factory.Sequence(lambda n: f"tool-{n}")
-    status = "published"
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -152,15 +143,6 @@ class SelfCheckFactory(factory.django.DjangoModelFactory):
 
 # Accounts and vetting
 
-from accounts import roles  # noqa: E402
-from accounts.models import (  # noqa: E402
-    Agency,
-    AgencyDomain,
-    SupervisorAttestation,
-    VettingApplication,
-)
-from hub import clock  # noqa: E402
-
 
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -238,3 +220,128 @@ class AdministratorFactory(MemberFactory):
     def grant_role(self, create, extracted, **kwargs):
         if create:
             roles.grant_role(self, roles.ADMINISTRATOR)
+
+
+# Catalogue
+
+
+class _TermFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class CapabilityFactory(_TermFactory):
+    class Meta:
+        model = "catalog.Capability"
+        django_get_or_create = ("slug",)
+
+
+class InvestigationStageFactory(_TermFactory):
+    class Meta:
+        model = "catalog.InvestigationStage"
+        django_get_or_create = ("slug",)
+
+
+class DataTypeFactory(_TermFactory):
+    class Meta:
+        model = "catalog.DataType"
+        django_get_or_create = ("slug",)
+
+
+class DeploymentFactory(_TermFactory):
+    class Meta:
+        model = "catalog.Deployment"
+        django_get_or_create = ("slug",)
+
+
+class LicenceFactory(_TermFactory):
+    class Meta:
+        model = "catalog.Licence"
+        django_get_or_create = ("slug",)
+
+
+class LanguageFactory(_TermFactory):
+    class Meta:
+        model = "catalog.Language"
+        django_get_or_create = ("slug",)
+
+
+class PlatformFactory(_TermFactory):
+    class Meta:
+        model = "catalog.Platform"
+        django_get_or_create = ("slug",)
+
+
+class CountryFactory(_TermFactory):
+    class Meta:
+        model = "catalog.Country"
+        django_get_or_create = ("slug",)
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.Provider"
+
+    name = factory.Sequence(lambda n: f"Provider {n} Ltd")
+    website = "https://provider.example.org/"
+
+
+class ToolFactory(factory.django.DjangoModelFactory):
+    """A published tool. Pass facets as lists: `ToolFactory(capabilities=[cap])`."""
+
+    class Meta:
+        model = "catalog.Tool"
+
+    name = factory.Sequence(lambda n: f"Tool {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    summary = factory.LazyAttribute(lambda o: f"{o.name} helps investigators.")
+    status = "published"
+    provider = factory.SubFactory(ProviderFactory)
+    maturity = "production"
+    last_verified = factory.LazyFunction(lambda: timezone.localdate())
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        facets = {
+            name: kwargs.pop(name)
+            for name in (
+                "capabilities", "stages", "data_types", "deployments", "licences",
+                "languages", "platforms", "countries",
+            )
+            if name in kwargs
+        }  # fmt: skip
+        tool = super()._create(model_class, *args, **kwargs)
+        for name, terms in facets.items():
+            getattr(tool, name).set(terms)
+        return tool
+
+
+class ToolReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.ToolReview"
+
+    tool = factory.SubFactory(ToolFactory)
+    author = factory.SubFactory(MemberFactory)
+    rating = 4
+    context = "Used it on a pilot in our unit."
+    what_worked = "Quick triage."
+    limits = "Struggled with low-resolution images."
+    status = "pending"
+
+
+class BookmarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.Bookmark"
+
+    user = factory.SubFactory(MemberFactory)
+    tool = factory.SubFactory(ToolFactory)
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.SavedSearch"
+
+    user = factory.SubFactory(MemberFactory)
+    name = factory.Sequence(lambda n: f"Search {n}")
+    query_string = "q=hash"
+    weekly_digest = True

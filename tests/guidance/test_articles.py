@@ -62,8 +62,8 @@ def test_the_index_query_count_stays_flat(member_client, django_assert_max_num_q
 
 
 def test_an_article_shows_its_body_sanitised_and_related_tools(member_client):
-    tool = factories.GuidanceToolFactory(name="Hashmatch Pro")
-    hidden = factories.GuidanceToolFactory(name="Secret draft tool", status="draft")
+    tool = factories.ToolFactory(name="Hashmatch Pro")
+    hidden = factories.ToolFactory(name="Secret draft tool", status="draft")
     article = factories.ArticleFactory(body="Hello <script>alert(1)</script> **world**")
     article.related_tools.set([tool, hidden])
     response = member_client.get(article.get_absolute_url())

@@ -27,7 +27,7 @@ def assessment(member):
 
 class TestStart:
     def test_started_from_a_tool_page_the_tool_is_chosen(self, member_client):
-        tool = factories.GuidanceToolFactory(name="Hashmatch Pro", slug="hashmatch-pro")
+        tool = factories.ToolFactory(name="Hashmatch Pro", slug="hashmatch-pro")
         response = member_client.get(reverse("guidance:assessment_start"), {"tool": tool.slug})
         assert response.status_code == 200
         assert '<option value="hashmatch-pro" selected>' in response.text
@@ -38,7 +38,7 @@ class TestStart:
         assert "could not find that tool" in response.text
 
     def test_starting_creates_a_private_draft(self, member_client, member):
-        tool = factories.GuidanceToolFactory(name="Hashmatch Pro")
+        tool = factories.ToolFactory(name="Hashmatch Pro")
         response = member_client.post(reverse("guidance:assessment_start"), {"tool": tool.slug})
         started = Assessment.objects.get()
         assert response["Location"] == started.get_absolute_url()
@@ -56,7 +56,7 @@ class TestStart:
         assert not Assessment.objects.exists()
 
     def test_an_unpublished_tool_cannot_be_chosen(self, member_client):
-        draft = factories.GuidanceToolFactory(status="draft")
+        draft = factories.ToolFactory(status="draft")
         response = member_client.post(reverse("guidance:assessment_start"), {"tool": draft.slug})
         assert response.status_code == 200
         assert not Assessment.objects.exists()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_guidance_demo_covers_every_category_and_links_tools():
-    tool = factories.GuidanceToolFactory()
+    tool = factories.ToolFactory()
     guidance_demo.seed()
     guidance_demo.seed()  # idempotent
     assert Category.objects.count() == 5

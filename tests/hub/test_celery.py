@@ -29,17 +29,13 @@ def test_a_real_worker_runs_a_task(celery_worker, unique_token):
     pytest.fail("the worker did not run the task within 20 seconds")
 
 
-# The accounts and catalogue tasks land with their issues; the lead removes these marks at merge.
-NOT_YET = pytest.mark.xfail(strict=True, reason="accounts/catalog tasks land with issues 3 and 5")
-
-
 @pytest.mark.parametrize(
     "entry",
     [
         "sweep-outbox",
         "membership-expiry",
-        pytest.param("tools-due-for-review", marks=NOT_YET),
-        pytest.param("saved-search-digests", marks=NOT_YET),
+        "tools-due-for-review",
+        "saved-search-digests",
     ],
 )
 def test_every_scheduled_task_is_registered(entry):

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from catalog.tasks import flag_tools_due_for_review
+
+
+class Command(BaseCommand):
+    help = "Tell curators which published tools have not been verified for 12 months."
+
+    def handle(self, *args, **options) -> None:
+        sent = flag_tools_due_for_review()
+        self.stdout.write(f"Review-due notices written: {sent}")

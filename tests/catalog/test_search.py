@@ -1,0 +1,286 @@
+"""/catalog/: search, facets and their counts, sorting, pagination, bad parameters, queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from catalog.models import Tool
+from tests import factories
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("catalog:index")
+
+
+def names(response) -> list[str]:
+    return [tool.name for tool in response.context["tools"]]
+
+
+def facet(response, parameter: str) -> dict[str, int]:
+    for name, _label, terms in response.context["facets"]:
+        if name == parameter:
+            return {term["slug"]: term["count"] for term in terms}
+    raise AssertionError(parameter)
+
+
+@pytest.fixture
+def catalogue(terms):
+    """Four published tools, a draft and an archived one."""
+    return {
+        "hashmatch": factories.ToolFactory(
+            name="Hashmatch",
+            summary="Matches seized media against known hash lists.",
+            capabilities=[terms["hash"]],
+            deployments=[terms["onprem"], terms["airgap"]],
+            licences=[terms["open"]],
+        ),
+        "agelens": factories.ToolFactory(
+            name="Agelens",
+            summary="Estimates apparent age.",
+            description="Uses a neural network trained for **age estimation**.",
+            capabilities=[terms["age"]],
+            deployments=[terms["cloud"]],
+            licences=[terms["commercial"]],
+        ),
+        "chatsift": factories.ToolFactory(
+            name="Chatsift",
+            summary="Flags grooming in chat logs.",
+            capabilities=[terms["ocr"]],
+            deployments=[terms["onprem"]],
+            licences=[terms["commercial"]],
+        ),
+        "dual": factories.ToolFactory(
+            name="Dualscan",
+            summary="Hashes and ages.",
+            capabilities=[terms["hash"], terms["age"]],
+            deployments=[terms["cloud"]],
+            licences=[terms["open"]],
+        ),
+        "draft": factories.ToolFactory(
+            name="Secret draft hash", status=Tool.Status.DRAFT, capabilities=[terms["hash"]]
+        ),
+        "archived": factories.ToolFactory(
+            name="Old hash", status=Tool.Status.ARCHIVED, capabilities=[terms["hash"]]
+        ),
+    }
+
+
+def test_lists_published_tools_only_with_their_count(member_client, catalogue):
+    response = member_client.get(URL)
+    assert response.status_code == 200
+    assert names(response) == ["Agelens", "Chatsift", "Dualscan", "Hashmatch"]
+    assert "4 tools" in response.content.decode()
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client, catalogue):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_applicant_is_not_let_in(applicant_client, catalogue):
+    assert applicant_client.get(URL).status_code == 403
+
+
+def test_search_matches_name_summary_description_provider_and_terms(member_client, catalogue):
+    assert names(member_client.get(URL, {"q": "hashmatch"})) == ["Hashmatch"]
+    assert names(member_client.get(URL, {"q": "grooming"})) == ["Chatsift"]
+    assert names(member_client.get(URL, {"q": "neural"})) == ["Agelens"]
+    provider = catalogue["chatsift"].provider.name
+    assert names(member_client.get(URL, {"q": provider})) == ["Chatsift"]
+    # A taxonomy term's name finds the tools that carry it.
+    assert sorted(names(member_client.get(URL, {"q": "estimation"}))) == ["Agelens", "Dualscan"]
+
+
+def test_search_never_finds_drafts(member_client, catalogue):
+    assert names(member_client.get(URL, {"q": "secret draft"})) == []
+
+
+def test_every_word_must_match(member_client, catalogue):
+    assert names(member_client.get(URL, {"q": "hash age"})) == ["Dualscan"]
+
+
+def test_search_and_filters_combine(member_client, catalogue):
+    response = member_client.get(
+        URL, {"q": "hash", "licence": "open-source", "deployment": "cloud"}
+    )
+    assert names(response) == ["Dualscan"]
+
+
+def test_terms_of_one_facet_widen_and_facets_narrow(member_client, catalogue):
+    either = member_client.get(URL, {"capability": ["hash-matching", "ocr"]})
+    assert names(either) == ["Chatsift", "Dualscan", "Hashmatch"]
+    both = member_client.get(
+        URL, {"capability": ["hash-matching", "ocr"], "licence": "open-source"}
+    )
+    assert names(both) == ["Dualscan", "Hashmatch"]
+
+
+def test_facet_counts_reflect_the_other_active_filters(member_client, catalogue):
+    response = member_client.get(URL, {"capability": "hash-matching", "licence": "open-source"})
+    # Capability counts ignore the capability filter, but respect the licence filter.
+    assert facet(response, "capability") == {
+        "hash-matching": 2,
+        "age-estimation": 1,
+        "ocr": 0,
+    }
+    # Licence counts respect the capability filter, and ignore the licence filter itself.
+    assert facet(response, "licence") == {"open-source": 2, "commercial": 0}
+    assert facet(response, "deployment") == {"on-premises": 1, "air-gapped": 1, "cloud": 1}
+
+
+def test_facet_counts_respect_the_search(member_client, catalogue):
+    response = member_client.get(URL, {"q": "hashes ages"})
+    assert names(response) == ["Dualscan"]
+    assert facet(response, "capability")["hash-matching"] == 1
+    assert facet(response, "capability")["ocr"] == 0
+
+
+def test_facet_counts_ignore_drafts(member_client, catalogue):
+    response = member_client.get(URL)
+    assert facet(response, "capability")["hash-matching"] == 2
+
+
+def test_selected_terms_are_checked(member_client, catalogue):
+    body = member_client.get(URL, {"capability": "ocr"}).content.decode()
+    assert 'value="ocr" id="f-capability-ocr" checked' in body
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("name", ["Agelens", "Chatsift", "Dualscan", "Hashmatch"]),
+        ("verified", ["Chatsift", "Agelens", "Hashmatch", "Dualscan"]),
+        ("rating", ["Hashmatch", "Dualscan", "Agelens", "Chatsift"]),
+    ],
+)
+def test_sorting(member_client, catalogue, sort, expected):
+    today = timezone.localdate()
+    for days, key in enumerate(["chatsift", "agelens", "hashmatch", "dual"]):
+        Tool.objects.filter(pk=catalogue[key].pk).update(last_verified=today - timedelta(days))
+    Tool.objects.filter(pk=catalogue["hashmatch"].pk).update(rating_average=4.5, rating_count=2)
+    Tool.objects.filter(pk=catalogue["dual"].pk).update(rating_average=3, rating_count=5)
+    Tool.objects.filter(pk=catalogue["agelens"].pk).update(rating_average=3, rating_count=1)
+    Tool.objects.filter(pk=catalogue["chatsift"].pk).update(last_verified=today)
+    assert names(member_client.get(URL, {"sort": sort})) == expected
+
+
+def test_relevance_puts_name_matches_before_other_matches(member_client, catalogue):
+    factories.ToolFactory(name="Trace", summary="Uses hashmatch data.")
+    assert names(member_client.get(URL, {"q": "hashmatch"})) == ["Hashmatch", "Trace"]
+
+
+def test_pagination_keeps_the_filters(member_client, terms):
+    for i in range(25):
+        factories.ToolFactory(name=f"Hash tool {i:02d}", capabilities=[terms["hash"]])
+    factories.ToolFactory(name="Other")
+    response = member_client.get(URL, {"capability": "hash-matching", "page": 2})
+    assert names(response) == [f"Hash tool {i}" for i in range(20, 25)]
+    assert "25 tools" in response.content.decode()
+    assert "capability=hash-matching&amp;page=1" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": "999999999999999999999"},
+        {"page": "-1"},
+        {"sort": "bogus"},
+        {"capability": "no-such-term"},
+        {"maturity": "ancient"},
+        {"q": "x" * 10_000},
+        {"q": "\x00 'unbalanced \" (quote & | !"},
+        {"unknown": "parameter"},
+    ],
+)
+def test_bad_parameters_give_a_clean_page(member_client, catalogue, params):
+    response = member_client.get(URL, params)
+    assert response.status_code == 200
+    assert len(response.context["tools"]) >= 1 or "q" in params
+
+
+def test_unknown_filter_values_are_ignored_with_a_message(member_client, catalogue):
+    response = member_client.get(URL, {"capability": "no-such-term", "licence": "open-source"})
+    assert names(response) == ["Dualscan", "Hashmatch"]
+    assert "not recognised" in response.content.decode()
+
+
+def test_an_absurd_page_number_shows_the_last_page(member_client, catalogue):
+    response = member_client.get(URL, {"page": "500"})
+    assert names(response) == ["Agelens", "Chatsift", "Dualscan", "Hashmatch"]
+
+
+def _many_tools(terms, count: int) -> None:
+    for i in range(count):
+        factories.ToolFactory(
+            capabilities=[terms["hash"] if i % 2 else terms["age"]],
+            licences=[terms["open"]],
+            languages=[terms["english"] if i % 3 else terms["arabic"]],
+        )
+
+
+@pytest.mark.parametrize(
+    ("params", "budget"),
+    [
+        ({}, 12),
+        # Each facet in use adds one query, to check its terms exist.
+        ({"q": "tool", "capability": "hash-matching", "sort": "rating", "page": "2"}, 13),
+    ],
+)
+def test_query_count_stays_flat_as_the_catalogue_grows(client, member, terms, params, budget):
+    sign_in(client, member)
+    client.get(URL)  # the first request of a session records it; measure the ones after
+    _many_tools(terms, 5)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(URL, params).status_code == 200
+    _many_tools(terms, 60)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(URL, params).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(large.captured_queries) <= budget, "\n".join(
+        q["sql"][:90] for q in large.captured_queries
+    )
+
+
+def test_filtering_link_regions_exist_for_the_script(member_client, catalogue):
+    body = member_client.get(URL).content.decode()
+    assert 'id="catalog-results" data-catalog-swap' in body
+    assert 'id="catalog-count" role="status" aria-live="polite"' in body
+    assert "<script>" not in body and "style=" not in body
+
+
+@pytest.mark.postgres
+def test_postgres_ranks_an_exact_name_match_first(member_client, terms):
+    factories.ToolFactory(
+        name="Sentinel Scan Pro", summary="Sentinel sentinel sentinel scan.", description="Sentinel"
+    )
+    factories.ToolFactory(name="Sentinel", summary="A triage tool.")
+    factories.ToolFactory(name="Other", summary="Mentions sentinel once.")
+    response = member_client.get(URL, {"q": "Sentinel"})
+    assert names(response)[0] == "Sentinel"
+    assert set(names(response)) == {"Sentinel", "Sentinel Scan Pro", "Other"}
+
+
+@pytest.mark.postgres
+def test_postgres_search_vector_follows_terms_and_providers(member_client, terms):
+    tool = factories.ToolFactory(name="Plain", summary="Nothing special.")
+    assert names(member_client.get(URL, {"q": "grooming"})) == []
+    tool.capabilities.add(factories.CapabilityFactory(name="Grooming detection", slug="grooming"))
+    assert names(member_client.get(URL, {"q": "grooming"})) == ["Plain"]
+    tool.provider.name = "Northwind Forensics"
+    tool.provider.save()
+    assert names(member_client.get(URL, {"q": "northwind"})) == ["Plain"]
+    assert connection.vendor == "postgresql"
+
+
+@pytest.mark.postgres
+def test_postgres_weights_name_above_description(member_client):
+    factories.ToolFactory(name="Alpha", summary="x", description="classifier for images")
+    factories.ToolFactory(name="Classifier", summary="y")
+    assert names(member_client.get(URL, {"q": "classifier"})) == ["Classifier", "Alpha"]
