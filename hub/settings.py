@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
+    "hub.middleware.AuditContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -360,3 +361,8 @@ SILENCED_SYSTEM_CHECKS = [
     # which is stricter than the plain unique=True this check looks for.
     "auth.W004",
 ]
+
+# Security (issue 8) ----------------------------------------------------------------------
+
+# Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
+ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"
