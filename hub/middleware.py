@@ -19,12 +19,15 @@ class SecurityHeadersMiddleware:
 
 
 class AuditContextMiddleware:
-    """Remembers the request being served for `hub.audit.record`, and audits rate limiting.
+    """Remembers the request being served for `hub.audit.record`; audits refusals.
 
     Signal receivers (sign-in failures, admin changes) and services get no request argument;
-    through this they still record the address and browser an action came from. A 429 from
-    any view (django-allauth's rate limits answer with one) is recorded as `auth.rate_limited`.
+    through this they still record the address and browser an action came from. Every 403 (the
+    access policy, a role page, the admin, a failed CSRF check) is recorded as `access.denied`,
+    and every 429 (django-allauth's rate limits) as `auth.rate_limited`.
     """
+
+    REFUSALS = {403: "access.denied", 429: "auth.rate_limited"}
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -33,9 +36,12 @@ class AuditContextMiddleware:
         token = audit.current_request.set(request)
         try:
             response = self.get_response(request)
-            if response.status_code == 429:
+            if response.status_code in self.REFUSALS:
                 audit.record(
-                    "auth.rate_limited", request=request, path=request.path, method=request.method
+                    self.REFUSALS[response.status_code],
+                    request=request,
+                    path=request.path[:200],
+                    method=request.method,
                 )
             return response
         finally:

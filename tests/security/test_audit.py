@@ -152,6 +152,19 @@ def test_a_rate_limited_answer_is_recorded():
     assert event.ip_address == "192.0.2.1"
 
 
+def test_a_refusal_is_recorded(client):
+    from tests.conftest import sign_in
+    from tests.factories import ExpiredMemberFactory
+
+    user = ExpiredMemberFactory(password="!")
+    sign_in(client, user)
+    assert client.get(reverse("catalog:index"), REMOTE_ADDR="192.0.2.4").status_code == 403
+    event = AuditEvent.objects.get(action="access.denied")
+    assert event.actor == user
+    assert event.details == {"path": "/catalog/", "method": "GET"}
+    assert event.ip_address == "192.0.2.4"
+
+
 def test_events_without_a_request_argument_take_the_one_being_served(member):
     from django.http import HttpResponse
 
