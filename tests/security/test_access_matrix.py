@@ -19,6 +19,9 @@ from tests.urlwalk import routes
 pytestmark = pytest.mark.django_db
 
 ROUTES = sorted(routes(), key=lambda route: route.name)
+# One client for the whole matrix, its cookies cleared for every cell: a new client loads the
+# middleware again, and WhiteNoise's scan of the static files would dominate the run.
+BROWSER = Client()
 CELLS = [(route, persona) for route in ROUTES for persona in PERSONAS]
 
 
@@ -108,7 +111,8 @@ def _request(client, method, url):
 def test_access(route, persona):
     row = row_for(route.name)
     assert row is not None, f"add {route.name!r} to tests/security/access_table.py"
-    client = Client()
+    client = BROWSER
+    client.cookies.clear()
     user = PERSONAS[persona](client)
     visitor = Visitor(persona, user, verified=persona not in {"anonymous", "unverified"})
     url = route.reverse(**row.kwargs(user)) if row.kwargs else route.url
