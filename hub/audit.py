@@ -33,6 +33,18 @@ def _check_no_secrets(details: dict) -> None:
             raise ValueError(f"Audit details must not carry secrets: {name!r}.")
 
 
+def _storable(value):
+    """`value` with NUL characters replaced: PostgreSQL refuses them in text and JSON, and a
+    crafted header or form value must not turn an audit write into an error."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value
+
+
 def client_ip(request: HttpRequest | None) -> str | None:
     # REMOTE_ADDR only: behind a proxy, the proxy (or a WSGI middleware the operator trusts)
     # must set it. Trusting X-Forwarded-For here would let anyone forge where they came from.
@@ -44,7 +56,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
 def user_agent(request: HttpRequest | None) -> str:
     if request is None:
         return ""
-    return request.headers.get("User-Agent", "")[:USER_AGENT_MAX]
+    return _storable(request.headers.get("User-Agent", "")[:USER_AGENT_MAX])
 
 
 def record(
@@ -60,6 +72,7 @@ def record(
     Callers pass facts, never secrets: no passwords, codes, tokens or keys.
     """
     _check_no_secrets(details)
+    details = _storable(details)
     if request is None:
         request = current_request.get()
     user = getattr(request, "user", None)
@@ -69,7 +82,7 @@ def record(
         actor=actor,
         actor_email=getattr(actor, "email", "") or "",
         action=action,
-        target=str(target)[:254],
+        target=_storable(str(target)[:254]),
         ip_address=client_ip(request),
         user_agent=user_agent(request),
         details=details,

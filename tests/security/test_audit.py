@@ -215,7 +215,10 @@ def test_no_control_character_reaches_the_log_line(member, audit_lines, evil):
     (line,) = audit_lines()
     assert line.isprintable() and line.isascii()
     parsed = json.loads(line)
-    assert parsed["target"] == parsed["details"]["note"] == parsed["user_agent"] == evil
+    stored = evil.replace("\x00", "\ufffd")  # PostgreSQL refuses NUL in text
+    assert parsed["target"] == parsed["details"]["note"] == parsed["user_agent"] == stored
+    event = AuditEvent.objects.get()
+    assert event.target == event.user_agent == event.details["note"] == stored
 
 
 def assert_nowhere(secrets: list[str], log_lines: list[str]) -> None:
