@@ -29,6 +29,8 @@ lint: install
 	$(BIN)/ruff format --check .
 
 test: lint
+# Security static analysis: bandit fails on any medium or high finding (see pyproject.toml).
+	$(BIN)/bandit --quiet -c pyproject.toml -r . --severity-level medium --confidence-level medium
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 

@@ -8,6 +8,9 @@ class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("Hub")
 
+    def ready(self) -> None:
+        from hub import signals  # noqa: F401  (connects the audit receivers)
+
 
 class HubAdminConfig(admin_apps.AdminConfig):
     """The Django admin, on a site that demands a verified second factor."""

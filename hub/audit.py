@@ -1,13 +1,48 @@
-"""Writing the audit trail: to the database, and as one JSON line to the `hub.audit` logger."""
+"""Writing the audit trail: to the database, and as one JSON line to the `hub.audit` logger.
+
+`record` takes the request from the argument or, failing that, from the request being served
+(`hub.middleware.AuditContextMiddleware` remembers it), so services and signal receivers that
+have no request at hand still record where an action came from.
+"""
 
 import json
 import logging
+from contextvars import ContextVar
 
 from django.http import HttpRequest
 
 from hub.models import AuditEvent
 
 logger = logging.getLogger("hub.audit")
+
+USER_AGENT_MAX = 256
+
+# The request being served on this thread or task, if any.
+current_request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
+
+# Details that must never reach the trail, whatever a caller passes. A caller that tries is a bug:
+# it fails loudly in tests rather than leaking a secret in production.
+_SECRET_WORDS = ("password", "secret", "token", "otp", "totp", "backup_code", "recovery_code")
+_SECRET_NAMES = {"code", "key", "pin", "passcode", "credentials"}
+
+
+def _check_no_secrets(details: dict) -> None:
+    for name in details:
+        lowered = name.lower()
+        if lowered in _SECRET_NAMES or any(word in lowered for word in _SECRET_WORDS):
+            raise ValueError(f"Audit details must not carry secrets: {name!r}.")
+
+
+def _storable(value):
+    """`value` with NUL characters replaced: PostgreSQL refuses them in text and JSON, and a
+    crafted header or form value must not turn an audit write into an error."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -16,6 +51,12 @@ def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def user_agent(request: HttpRequest | None) -> str:
+    if request is None:
+        return ""
+    return _storable(request.headers.get("User-Agent", "")[:USER_AGENT_MAX])
 
 
 def record(
@@ -30,18 +71,24 @@ def record(
 
     Callers pass facts, never secrets: no passwords, codes, tokens or keys.
     """
-    if actor is None and request is not None and request.user.is_authenticated:
-        actor = request.user
+    _check_no_secrets(details)
+    details = _storable(details)
+    if request is None:
+        request = current_request.get()
+    user = getattr(request, "user", None)
+    if actor is None and user is not None and user.is_authenticated:
+        actor = user
     event = AuditEvent.objects.create(
         actor=actor,
         actor_email=getattr(actor, "email", "") or "",
         action=action,
-        target=str(target)[:254],
+        target=_storable(str(target)[:254]),
         ip_address=client_ip(request),
-        user_agent=(request.headers.get("User-Agent", "")[:256] if request is not None else ""),
+        user_agent=user_agent(request),
         details=details,
     )
-    # json.dumps escapes control characters, so a crafted value cannot forge a log line.
+    # json.dumps escapes control characters (and, with ensure_ascii, every non-ASCII one such
+    # as U+2028), so a crafted value cannot forge or split a log line.
     logger.info(
         json.dumps(
             {
@@ -50,9 +97,11 @@ def record(
                 "actor": event.actor_email,
                 "target": event.target,
                 "ip": event.ip_address,
+                "user_agent": event.user_agent,
                 "details": details,
             },
             default=str,
+            ensure_ascii=True,
         )
     )
     return event

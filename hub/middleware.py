@@ -3,6 +3,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from hub import audit
+
 
 class SecurityHeadersMiddleware:
     """Adds the headers Django's SecurityMiddleware does not: Permissions-Policy."""
@@ -14,3 +16,33 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class AuditContextMiddleware:
+    """Remembers the request being served for `hub.audit.record`; audits refusals.
+
+    Signal receivers (sign-in failures, admin changes) and services get no request argument;
+    through this they still record the address and browser an action came from. Every 403 (the
+    access policy, a role page, the admin, a failed CSRF check) is recorded as `access.denied`,
+    and every 429 (django-allauth's rate limits) as `auth.rate_limited`.
+    """
+
+    REFUSALS = {403: "access.denied", 429: "auth.rate_limited"}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = audit.current_request.set(request)
+        try:
+            response = self.get_response(request)
+            if response.status_code in self.REFUSALS:
+                audit.record(
+                    self.REFUSALS[response.status_code],
+                    request=request,
+                    path=request.path[:200],
+                    method=request.method,
+                )
+            return response
+        finally:
+            audit.current_request.reset(token)

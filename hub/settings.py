@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
+    "hub.middleware.AuditContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -227,8 +228,10 @@ SESSION_COOKIE_AGE = int(timedelta(hours=12).total_seconds())
 SESSION_IDLE_TIMEOUT = int(timedelta(minutes=30).total_seconds())
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Every session is tracked, so that people can see and end theirs and suspension ends them all.
-USERSESSIONS_TRACK_ACTIVITY = True
+# Every session is recorded at sign-in, so that people can see and end theirs and suspension
+# ends them all. allauth's own activity tracking writes on every request (five queries);
+# twofactor.middleware.SessionLimitsMiddleware refreshes "last seen" once a minute instead.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 OTP_TOTP_ISSUER = SITE_NAME
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
@@ -437,3 +440,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Security (issue 8) ----------------------------------------------------------------------
+
+# Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
+ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"

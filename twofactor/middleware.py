@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -60,6 +61,8 @@ class SessionLimitsMiddleware:
             self._end(request, "idle", _("You were signed out after 30 minutes without activity."))
         elif now - seen >= _SEEN_AT_PRECISION:
             session[SEEN_AT_SESSION_KEY] = now
+            # The sessions page shows where and when each session was last seen.
+            UserSession.objects.create_from_request(request)
 
     def _end(self, request: HttpRequest, limit: str, message: str) -> None:
         audit.record("session.expired", request=request, target=request.user, limit=limit)

@@ -1,4 +1,8 @@
-"""Production headers and `check --deploy`, on the settings production uses."""
+"""Production headers, cookies and `check --deploy`, on the settings production uses.
+
+The suite runs with DEBUG off and production's settings (only the key and the HTTPS redirect
+differ: see TEST_ENV in the Makefile), so these responses are production's.
+"""
 
 import os
 import secrets
@@ -16,6 +20,36 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def landing(client):
     return client.get("/", secure=True)
+
+
+def test_the_tests_run_with_production_settings(settings):
+    assert settings.DEBUG is False
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+
+
+def _pages(client):
+    """A public page, a form, an error page and a member's page: every kind of response."""
+    from tests.conftest import sign_in
+    from tests.factories import MemberFactory
+
+    yield "landing", client.get("/", secure=True)
+    yield "sign-in form", client.get("/accounts/login/", secure=True)
+    yield "404", client.get("/no-such-page/", secure=True)
+    yield "sign-in redirect", client.get("/catalog/", secure=True)
+    sign_in(client, MemberFactory())
+    yield "member page", client.get("/catalog/", secure=True)
+
+
+def test_every_kind_of_response_carries_the_headers(client):
+    for kind, response in _pages(client):
+        csp = response["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp, kind
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp, kind
+        assert "max-age=" in response["Strict-Transport-Security"], kind
+        assert response["X-Content-Type-Options"] == "nosniff", kind
+        assert response["Referrer-Policy"] == "same-origin", kind
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin", kind
+        assert "publickey-credentials-get=(self)" in response["Permissions-Policy"], kind
 
 
 def test_csp_is_strict(landing):
@@ -43,6 +77,8 @@ def test_permissions_policy_allows_passkeys_for_the_hub_only(landing):
     policy = landing["Permissions-Policy"]
     assert "camera=()" in policy and "geolocation=()" in policy
     assert "publickey-credentials-get=(self)" in policy
+    assert "publickey-credentials-create=(self)" in policy
+    assert "microphone=()" in policy and "payment=()" in policy and "usb=()" in policy
 
 
 def test_cookies_are_host_bound_secure_and_http_only(client, settings):
@@ -52,6 +88,28 @@ def test_cookies_are_host_bound_secure_and_http_only(client, settings):
     assert settings.SESSION_COOKIE_NAME.startswith("__Host-")
     assert csrf["secure"] and csrf["httponly"] and csrf["path"] == "/"
     assert csrf["samesite"] == "Strict"
+    # __Host- requires no Domain attribute, so no subdomain can set or read the cookie.
+    assert not csrf["domain"]
+
+
+def test_the_session_cookie_is_host_bound_secure_http_only_and_same_site(client, settings):
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import TEST_PASSWORD, MemberFactory
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user = MemberFactory()
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": TEST_PASSWORD}, secure=True
+    )
+    session = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert settings.SESSION_COOKIE_NAME == "__Host-sessionid"
+    assert session["secure"] and session["httponly"] and session["path"] == "/"
+    assert session["samesite"] == "Lax"
+    assert not session["domain"]
+    # Ends with the browser; the server ends it after 12 hours, or 30 idle minutes, anyway.
+    assert not session["max-age"] and not session["expires"]
 
 
 def production_env() -> dict:

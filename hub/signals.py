@@ -1,0 +1,68 @@
+"""Audit receivers: sign-ins, sign-outs, failed sign-ins, and content changes in the admin.
+
+Lockouts (too many failed sign-ins) are recorded by `hub.account_adapter`, which sees them;
+answers of 429 by `hub.middleware.AuditContextMiddleware`. The second factor, vetting and roles
+record their own events where they happen.
+"""
+
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from hub import audit
+
+NOT_AN_EMAIL = "(not an email address)"
+
+
+def attempted_email(credentials: dict) -> str:
+    """The address someone tried to sign in as, normalised, or a placeholder.
+
+    Only something shaped like an email address is kept: people type their password into
+    the wrong box, and that must not end up in the trail.
+    """
+    raw = credentials.get("email") or credentials.get("username") or credentials.get("login")
+    value = str(raw or "").strip().lower()[:254]
+    try:
+        validate_email(value)
+    except ValidationError:
+        return NOT_AN_EMAIL
+    return value
+
+
+@receiver(user_logged_in, dispatch_uid="hub.audit.signed_in")
+def signed_in(sender, request, user, **kwargs) -> None:
+    audit.record("auth.signed_in", request=request, actor=user, target=user.email)
+
+
+@receiver(user_logged_out, dispatch_uid="hub.audit.signed_out")
+def signed_out(sender, request, user, **kwargs) -> None:
+    if user is None:  # signing out without a session: nothing happened
+        return
+    audit.record("auth.signed_out", request=request, actor=user, target=user.email)
+
+
+@receiver(user_login_failed, dispatch_uid="hub.audit.sign_in_failed")
+def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    # Django has already masked the password in `credentials`; we keep only the address.
+    audit.record("auth.sign_in_failed", request=request, target=attempted_email(credentials))
+
+
+ADMIN_ACTIONS = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
+
+
+@receiver(post_save, sender=LogEntry, dispatch_uid="hub.audit.admin_change")
+def admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> None:
+    if not created:
+        return
+    audit.record(
+        "admin.change",
+        actor=instance.user,
+        target=f"{instance.content_type.app_label}.{instance.content_type.model} "
+        f"{instance.object_id}",
+        change=ADMIN_ACTIONS.get(instance.action_flag, str(instance.action_flag)),
+        object=instance.object_repr,
+        message=instance.get_change_message(),
+    )

@@ -1,0 +1,121 @@
+"""Object-level access: another member gets 404 for what is not theirs, and changes nothing."""
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import sign_in
+from tests.factories import MemberFactory
+from tests.security.private_objects import NOT_OBJECT_IDS, REGISTRY, SHARED_OBJECT_URLS
+from tests.urlwalk import routes
+
+pytestmark = pytest.mark.django_db
+
+REGISTERED = {entry.label for entry in REGISTRY}
+
+# One list of cases for both kinds, so that no kind is ever an empty (skipped) parameter set.
+CASES = [
+    pytest.param(entry, address, id=f"{entry.label}-{address.url_name}")
+    for entry in REGISTRY
+    for address in entry.addressed_by
+] + [
+    pytest.param(entry, url_name, id=f"{entry.label}-list-{url_name}")
+    for entry in REGISTRY
+    for url_name in entry.listed_on
+]
+
+
+def _member_client(**kwargs):
+    return sign_in(Client(), MemberFactory(password="!", **kwargs))
+
+
+def test_every_private_model_is_registered():
+    private = {m._meta.label for m in apps.get_models() if getattr(m, "PRIVATE", False)}
+    missing = private - REGISTERED
+    assert not missing, f"add these to tests/security/private_objects.py REGISTRY: {missing}"
+
+
+def test_every_registered_model_exists():
+    for label in REGISTERED:
+        assert apps.get_model(label)
+
+
+def test_every_url_that_takes_an_id_is_accounted_for():
+    claimed = {a.url_name for entry in REGISTRY for a in entry.addressed_by}
+    claimed |= set(SHARED_OBJECT_URLS) | set(NOT_OBJECT_IDS)
+    unclaimed = [
+        route.name
+        for route in routes()
+        if route.parameters and not route.name.startswith("admin:") and route.name not in claimed
+    ]
+    assert not unclaimed, (
+        "These URLs take an id: register the object in tests/security/private_objects.py "
+        f"(REGISTRY if private, SHARED_OBJECT_URLS if every member may see it): {unclaimed}"
+    )
+
+
+@pytest.mark.parametrize(("entry", "case"), CASES)
+def test_only_the_owner_reaches_it(entry, case):
+    if isinstance(case, str):
+        _check_list(entry, case)
+    else:
+        _check_address(entry, case)
+
+
+def _check_address(entry, address):
+    owner = MemberFactory(password="!")
+    obj = entry.make(owner)
+    before = entry.snapshot(obj)
+    url = reverse(address.url_name, kwargs=address.kwargs(obj))
+    owner_client = sign_in(Client(), owner)
+    method = "post" if address.post else "get"
+    other = _member_client()
+    assert getattr(other, method)(url, address.data).status_code == 404
+    assert other.post(url, address.data).status_code in {404, 405}
+    assert entry.snapshot(obj) == before, "another member changed it"
+    bad = reverse(address.url_name, kwargs=address.bad_kwargs(obj))
+    assert getattr(owner_client, method)(bad, address.data).status_code == 404
+    if not address.post:
+        response = owner_client.get(url)
+        assert response.status_code == 200, "the owner cannot reach their own object"
+        assert entry.marker(obj) in response.content.decode()
+
+
+def _check_list(entry, url_name):
+    owner = MemberFactory(password="!")
+    obj = entry.make(owner)
+    before = entry.snapshot(obj)
+    url = reverse(url_name)
+    owner_page = sign_in(Client(), owner).get(url)
+    assert entry.marker(obj) in owner_page.content.decode(), "the owner's list does not show it"
+    other = _member_client()
+    assert entry.marker(obj) not in other.get(url).content.decode()
+    other.post(url, {"id": obj.pk, "pk": obj.pk})
+    assert entry.snapshot(obj) == before, "another member changed it from their list"
+
+
+# --- The checks themselves catch a leak -----------------------------------------------------
+
+
+def _notification_entry(url_name, *, post=False):
+    from dataclasses import replace
+
+    from tests.security.private_objects import Address
+
+    (entry,) = [e for e in REGISTRY if e.label == "notifications.Notification"]
+    address = Address(url_name, lambda n: {"public_id": n.public_id}, post=post)
+    return replace(entry, addressed_by=(address,)), address
+
+
+@pytest.mark.urls("tests.security.sample_urls")
+@pytest.mark.parametrize("post", [False, True])
+def test_the_checks_pass_a_view_that_scopes_to_the_owner(post):
+    _check_address(*_notification_entry("owned", post=post))
+
+
+@pytest.mark.urls("tests.security.sample_urls")
+@pytest.mark.parametrize("post", [False, True])
+def test_the_checks_catch_a_view_that_does_not(post):
+    with pytest.raises(AssertionError):
+        _check_address(*_notification_entry("leaky", post=post))
