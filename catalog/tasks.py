@@ -12,11 +12,11 @@ from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
 
+from accounts import roles
 from catalog.models import SavedSearch, Tool
 from hub import clock
 from notifications.services import notify
 
-CURATOR_GROUP = "curator"
 DIGEST_MAX_TOOLS = 20
 
 
@@ -33,7 +33,7 @@ def flag_tools_due_for_review() -> int:
     if not count:
         return 0
     tools = list(due[:50])
-    curators = get_user_model().objects.filter(groups__name=CURATOR_GROUP, is_active=True)
+    curators = get_user_model().objects.filter(groups__name=roles.CURATOR, is_active=True)
     url = reverse("admin:catalog_tool_changelist") + "?verification=due"
     week = _week()
     sent = 0

@@ -10,6 +10,7 @@ import os
 import uuid
 
 import pytest
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -22,6 +23,11 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 def sign_in(client, user, *, verified: bool = True):
     """Sign `user` in on `client`, with a second factor verified the way django-otp records it."""
     client.force_login(user)
+    # allauth records a session at its own sign-in; force_login bypasses it, so do it here.
+    UserSession.objects.get_or_create(
+        session_key=client.session.session_key,
+        defaults={"user": user, "ip": "127.0.0.1", "user_agent": "test client"},
+    )
     if verified:
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:

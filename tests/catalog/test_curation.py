@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -23,9 +23,10 @@ REVIEWS = reverse("admin:catalog_toolreview_changelist")
 
 
 def curator(*codenames: str):
+    """A curator; with `codenames`, staff holding only those catalogue permissions."""
+    if not codenames:
+        return factories.CuratorFactory()
     user = factories.MemberFactory(is_staff=True)
-    group, _created = Group.objects.get_or_create(name="curator")
-    user.groups.add(group)
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="catalog", codename__in=codenames)
     )

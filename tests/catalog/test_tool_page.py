@@ -71,9 +71,16 @@ def test_anonymous_and_applicants_cannot_see_a_tool(client, applicant):
     assert client.get(tool.get_absolute_url()).status_code == 403
 
 
-def test_related_guidance_hook_tolerates_no_guidance(member_client):
+def test_the_tool_page_lists_published_guidance_only(member_client):
     tool = factories.ToolFactory()
-    assert member_client.get(tool.get_absolute_url()).context["guidance"] == []
+    published = factories.ArticleFactory(title="Lawful use of Alpha")
+    draft = factories.ArticleFactory(title="Unfinished note", status="draft")
+    published.related_tools.add(tool)
+    draft.related_tools.add(tool)
+    response = member_client.get(tool.get_absolute_url())
+    assert list(response.context["guidance"]) == [published]
+    assert "Unfinished note" not in response.content.decode()
+    assert f"?tool={tool.slug}" in response.content.decode()
 
 
 COMPARE = reverse("catalog:compare")
