@@ -184,9 +184,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "landing"
 
-# NIST SP 800-63B: length, not composition rules.
+# NIST SP 800-63B: 12 to 128 characters, checked against common passwords and the person's
+# own details; no composition rules (the all-digits check is a blocklist, not a rule).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -198,6 +202,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up collects the application (accounts.forms.ApplicationSignupForm.signup creates it).
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ApplicationSignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -217,6 +223,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "3/5m/key",
     "change_password": "5/m/user",
+    # Entering the password again is limited like signing in: a hijacked session must not
+    # become a way to guess the password.
+    "reauthenticate": "5/5m/user",
 }
 
 # The version of the terms of engagement that applicants accept now; stored with each acceptance.
@@ -403,9 +412,6 @@ TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
 # email addresses needs the password again (allauth's reauthentication).
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
-# Entering the password again is limited like signing in: a hijacked session must not become
-# a way to guess the password.
-ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "reauthenticate": "5/5m/user"}
 
 # Passkeys (django-otp-webauthn) as a second factor only, never instead of the password: there
 # is one way in. WebAuthn binds credentials to the hub's host name; browsers accept plain http
@@ -421,27 +427,7 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     f"{_site.scheme}://{_rp_host}" + (f":{_site.port}" if _site.port else "")
 ]
 
-# --- Accounts and vetting (issue 3) ----------------------------------------------------
-
-# Sign-up collects the application (accounts.forms.ApplicationSignupForm.signup creates it).
-ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ApplicationSignupForm"
-# NIST SP 800-63B: 12 to 128 characters, checked against common passwords and the person's
-# own details; no composition rules (the all-digits check above is a blocklist, not a rule).
-AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
-        "OPTIONS": {"user_attributes": ("email", "full_name")},
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "hub.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# Security (issue 8) ----------------------------------------------------------------------
+# --- Security (issue 8) -----------------------------------------------------------------------
 
 # Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
 ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"
