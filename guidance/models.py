@@ -19,7 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from guidance.markdown import render
+from hub.markdown import render
 
 # Paths under /guidance/ that an article slug must not shadow.
 RESERVED_SLUGS = {"paths", "assessments"}

@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from guidance.markdown import render
+from hub.markdown import render
 
 # Paths under /wellbeing/ that a resource slug must not shadow.
 RESERVED_SLUGS = {"services", "checkin", "checkins", "preferences"}

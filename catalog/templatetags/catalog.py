@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import markdown as markdown_lib
-import nh3
 from django import template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from hub.markdown import render
 
 register = template.Library()
-
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
-    "h2", "h3", "h4", "a", "hr", "table", "thead", "tbody", "tr", "th", "td",
-}  # fmt: skip
 
 
 @register.filter
 def markdown(text: str) -> SafeString:
     """Markdown from curators, rendered and then sanitised: only basic formatting and links."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
-    cleaned = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href", "title"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    )
-    return mark_safe(cleaned)  # noqa: S308 (nh3 has just sanitised it)
+    return render(text)
 
 
 @register.simple_tag(takes_context=True)

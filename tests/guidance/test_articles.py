@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from guidance.markdown import render
+from hub.markdown import render
 from tests import factories
 from tests.conftest import sign_in
 from tests.guidance.conftest import queries_for

@@ -1,4 +1,5 @@
-"""Markdown written by curators, rendered to HTML and sanitised before it reaches a page."""
+"""Markdown written by curators (tools, guidance, wellbeing), rendered to HTML and sanitised
+before it reaches a page."""
 
 import markdown as markdown_lib
 import nh3
