@@ -154,7 +154,7 @@ def visit(page, sign_in_browser):
     def visit(page_type: PageType):
         user = PERSONAS[page_type.persona]()
         if user is not None:
-            sign_in_browser(user)
+            sign_in_browser(user, verified=page_type.verified)
         response = page.goto(page_type.url(user))
         assert response is not None
         assert response.status == page_type.status, (
