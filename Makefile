@@ -37,7 +37,7 @@ test: lint
 # Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/.
 screenshots: install
 	rm -rf var/screenshots
-	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_layout.py -q $(PYTEST_ARGS)
+	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_accessibility.py -q $(PYTEST_ARGS)
 	@echo "Screenshots are in var/screenshots/"
 
 worker: install

@@ -116,9 +116,8 @@ def console_errors(page) -> list[str]:
     return errors
 
 
-@pytest.fixture
-def sign_in_browser(context, page, live_server):
-    """Sign a person in on the test's browser without the forms: a session made as django-otp does.
+def _sign_in_on(context, page, live_server, user, *, verified: bool = True) -> None:
+    """Sign a person in on a browser context without the forms: a session made as django-otp does.
 
     The session cookie is `__Host-` prefixed and Secure (production settings). A `__Host-` cookie
     must be host-only (no Domain), which Playwright's add_cookies cannot express, so it is set
@@ -127,24 +126,48 @@ def sign_in_browser(context, page, live_server):
     """
     from django.test import Client
 
+    client = sign_in(Client(), user, verified=verified)
+    devtools = context.new_cdp_session(page)
+    devtools.send(
+        "Network.setCookie",
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": live_server.url + "/",
+            "path": "/",
+            "secure": settings.SESSION_COOKIE_SECURE,
+            "httpOnly": True,
+            "sameSite": "Lax",
+        },
+    )
+    devtools.detach()
+
+
+@pytest.fixture
+def sign_in_browser(context, page, live_server):
+    """Sign a person in on the test's browser (see `_sign_in_on`)."""
+
     def sign_in_browser(user, *, verified: bool = True) -> None:
-        client = sign_in(Client(), user, verified=verified)
-        devtools = context.new_cdp_session(page)
-        devtools.send(
-            "Network.setCookie",
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url + "/",
-                "path": "/",
-                "secure": settings.SESSION_COOKIE_SECURE,
-                "httpOnly": True,
-                "sameSite": "Lax",
-            },
-        )
-        devtools.detach()
+        _sign_in_on(context, page, live_server, user, verified=verified)
 
     return sign_in_browser
+
+
+@pytest.fixture
+def second_browser(browser, live_server):
+    """Another person's browser (or the same person's other device): its own cookies and page.
+
+    Returns (page, sign_in) where sign_in(user) signs a person in on that browser.
+    """
+    other = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="en-GB")
+    other.set_default_timeout(TIMEOUT_MS)
+    other_page = other.new_page()
+
+    def sign_in_there(user, *, verified: bool = True) -> None:
+        _sign_in_on(other, other_page, live_server, user, verified=verified)
+
+    yield other_page, sign_in_there
+    other.close()
 
 
 @pytest.fixture
@@ -154,7 +177,7 @@ def visit(page, sign_in_browser):
     def visit(page_type: PageType):
         user = PERSONAS[page_type.persona]()
         if user is not None:
-            sign_in_browser(user)
+            sign_in_browser(user, verified=page_type.verified)
         response = page.goto(page_type.url(user))
         assert response is not None
         assert response.status == page_type.status, (

@@ -26,6 +26,7 @@ PERSONAS: dict[str, Callable] = {
     "applicant": factories.UserFactory,
     "member": factories.MemberFactory,
     "administrator": functools.partial(factories.MemberFactory, is_staff=True, is_superuser=True),
+    "officer": factories.VettingOfficerFactory,
 }
 
 
@@ -43,11 +44,15 @@ class PageType:
     status: int = 200
     # What to do on the page before it is checked, e.g. send a form empty to see its errors.
     then: Callable | None = None
+    # False: signed in with the password only, the second factor not (yet) verified.
+    verified: bool = True
+    query: Callable[..., str] | None = None  # (user) -> the query string, making objects
 
     def url(self, user) -> str:
         if self.path is not None:
             return self.path
-        return reverse(self.url_name, kwargs=self.kwargs(user) or None)
+        url = reverse(self.url_name, kwargs=self.kwargs(user) or None)
+        return f"{url}?{self.query(user)}" if self.query is not None else url
 
 
 # --- Argument factories ------------------------------------------------------------------
@@ -71,12 +76,134 @@ def email_confirmation_key(user) -> dict:
     return {"key": EmailConfirmationHMAC(address).key}
 
 
+def with_totp_device(user) -> dict:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    return {}
+
+
+def with_application(user) -> dict:
+    factories.VettingApplicationFactory(applicant=user)
+    return {}
+
+
+def attestation_token(user) -> dict:
+    from accounts.services import attestation_token
+
+    return {"token": attestation_token(factories.SupervisorAttestationFactory())}
+
+
+def application_id(user) -> dict:
+    application = factories.VettingApplicationFactory()
+    factories.SupervisorAttestationFactory(application=application)
+    return {"public_id": application.public_id}
+
+
+def with_applications(user) -> dict:
+    application_id(user)
+    factories.VettingApplicationFactory(country="Elsewhere")
+    return {}
+
+
+def with_members(user) -> dict:
+    factories.MemberFactory.create_batch(3)
+    factories.SuspendedMemberFactory()
+    return {}
+
+
+def member_id(user) -> dict:
+    return {"public_id": factories.MemberFactory().public_id}
+
+
+def _tools(count: int = 3) -> list:
+    capability = factories.CapabilityFactory(name="Image triage")
+    stage = factories.InvestigationStageFactory(name="Triage")
+    return [factories.ToolFactory(capabilities=[capability], stages=[stage]) for _ in range(count)]
+
+
+def filtered_catalogue(user) -> str:
+    _tools()
+    factories.ToolFactory()  # one the filter leaves out
+    return "q=tool&capability=image-triage"
+
+
+def tool_slug(user) -> dict:
+    tool = _tools(1)[0]
+    factories.ToolReviewFactory(tool=tool, status="published")
+    factories.BookmarkFactory(user=user, tool=tool)
+    return {"slug": tool.slug}
+
+
+def two_tools(user) -> str:
+    first, second = _tools(2)
+    return f"tools={first.slug}&tools={second.slug}"
+
+
+def with_bookmarks(user) -> dict:
+    for tool in _tools(2):
+        factories.BookmarkFactory(user=user, tool=tool)
+    return {}
+
+
+def with_saved_search(user) -> dict:
+    factories.SavedSearchFactory(user=user)
+    return {}
+
+
+def with_articles(user) -> dict:
+    factories.ArticleFactory.create_batch(2)
+    factories.PathStepFactory()
+    return {}
+
+
+def article_slug(user) -> dict:
+    return {"slug": factories.ArticleFactory().slug}
+
+
+def path_slug(user) -> dict:
+    step = factories.PathStepFactory()
+    factories.PathStepFactory(path=step.path)
+    return {"slug": step.path.slug}
+
+
+def assessment_id(user) -> dict:
+    return {"pk": factories.AssessmentFactory(owner=user).pk}
+
+
+def with_resources(user) -> dict:
+    factories.ResourceFactory.create_batch(2)
+    return {}
+
+
+def with_services(user) -> dict:
+    factories.SupportServiceFactory.create_batch(2)
+    return {}
+
+
+def with_self_checks(user) -> dict:
+    for mood in (2, 3, 5):
+        factories.SelfCheckFactory(owner=user, mood=mood)
+    return {}
+
+
+def with_notifications(user) -> dict:
+    factories.NotificationFactory.create_batch(2, recipient=user)
+    return {}
+
+
 # --- Steps on a page ---------------------------------------------------------------------
 
 
 def send_empty(page) -> None:
     """Send the page's main form as it is, to show its error summary and field errors."""
     page.locator("main form").last.get_by_role("button").last.click()
+    page.get_by_role("alert").first.wait_for()
+
+
+def send_first_empty(page) -> None:
+    """Send the page's first form as it is (when a sign-out form comes after it)."""
+    page.locator("main form").first.get_by_role("button").first.click()
     page.get_by_role("alert").first.wait_for()
 
 
@@ -109,8 +236,66 @@ PAGES: list[PageType] = [
     PageType("change-password", "account_change_password", persona="member"),
     PageType("email-addresses", "account_email", persona="member"),
     PageType("sessions", "usersessions_list", persona="member"),
+    PageType("notifications", "notifications:index", persona="member", kwargs=with_notifications),
+    # Second factor.
+    PageType("2fa-setup", "twofactor:setup", persona="applicant", verified=False),
+    PageType(
+        "2fa-setup-errors", "twofactor:setup", persona="applicant", verified=False, then=send_empty
+    ),
+    PageType(
+        "2fa-verify",
+        "twofactor:verify",
+        persona="applicant",
+        verified=False,
+        kwargs=with_totp_device,
+    ),
+    PageType(
+        "2fa-verify-errors",
+        "twofactor:verify",
+        persona="applicant",
+        verified=False,
+        kwargs=with_totp_device,
+        then=send_first_empty,
+    ),
+    PageType("2fa-security", "twofactor:security", persona="member"),
+    # Applying and vetting.
+    PageType("application", "accounts:application", persona="applicant", kwargs=with_application),
+    PageType("attestation", "accounts:attest", kwargs=attestation_token),
+    PageType("attestation-errors", "accounts:attest", kwargs=attestation_token, then=send_empty),
+    PageType("vetting-queue", "vetting:queue", persona="officer", kwargs=with_applications),
+    PageType("vetting-decision", "vetting:application", persona="officer", kwargs=application_id),
+    PageType(
+        "vetting-decision-errors",
+        "vetting:application",
+        persona="officer",
+        kwargs=application_id,
+        then=send_empty,
+    ),
+    PageType("vetting-members", "vetting:members", persona="officer", kwargs=with_members),
+    PageType("vetting-member", "vetting:member", persona="officer", kwargs=member_id),
     # The catalogue.
     PageType("catalogue", "catalog:index", persona="member"),
+    PageType("catalogue-filtered", "catalog:index", persona="member", query=filtered_catalogue),
+    PageType("tool", "catalog:tool", persona="member", kwargs=tool_slug),
+    PageType("compare", "catalog:compare", persona="member", query=two_tools),
+    PageType("finder", "catalog:finder", persona="member"),
+    PageType("bookmarks", "catalog:bookmarks", persona="member", kwargs=with_bookmarks),
+    PageType(
+        "saved-searches", "catalog:saved_searches", persona="member", kwargs=with_saved_search
+    ),
+    PageType("review-form", "catalog:review_create", persona="member", kwargs=tool_slug),
+    # Guidance.
+    PageType("guidance", "guidance:index", persona="member", kwargs=with_articles),
+    PageType("article", "guidance:article", persona="member", kwargs=article_slug),
+    PageType("learning-path", "guidance:path", persona="member", kwargs=path_slug),
+    PageType("assessments", "guidance:assessments", persona="member"),
+    PageType("assessment", "guidance:assessment", persona="member", kwargs=assessment_id),
+    # Wellbeing.
+    PageType("wellbeing", "wellbeing:index", persona="member", kwargs=with_resources),
+    PageType("support-services", "wellbeing:services", persona="member", kwargs=with_services),
+    PageType("self-check", "wellbeing:checkin", persona="member"),
+    PageType("self-check-errors", "wellbeing:checkin", persona="member", then=send_empty),
+    PageType("self-check-trend", "wellbeing:checkins", persona="member", kwargs=with_self_checks),
     # The admin, for curators and administrators.
     PageType("admin", "admin:index", persona="administrator"),
     # Error pages.
