@@ -108,8 +108,10 @@ SOURCE_EXCEPTIONS = {
     "catalog/demo.py": (
         "SQL built with formatting in",
         3,
-        "demo bulk load: only table and column names from the models are formatted in; every "
-        "value is a query parameter",
+        (
+            "demo bulk load: only table and column names from the models are formatted in; "
+            "every value is a query parameter"
+        ),
     ),
 }
 
