@@ -26,7 +26,7 @@ def markdown(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(cleaned)  # noqa: S308 (nh3 has just sanitised it)
+    return mark_safe(cleaned)  # noqa: S308 (nh3 has just sanitised it)  # nosec B308, B703
 
 
 @register.simple_tag(takes_context=True)
