@@ -7,10 +7,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import models, services
 from hub import audit, clock
+from hub.admin_history import HistoryAdmin
 
 
 class TermAdmin(admin.ModelAdmin):
@@ -54,7 +54,7 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.Tool)
-class ToolAdmin(SimpleHistoryAdmin):
+class ToolAdmin(HistoryAdmin):
     list_display = ["name", "provider", "status", "maturity", "last_verified", "rating_count"]
     list_filter = [
         "status",

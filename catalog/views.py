@@ -23,7 +23,8 @@ PAGE_SIZE = 20
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    # Only a path: `redirect()` takes anything else for a view name (and a 500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

@@ -2,13 +2,13 @@
 to their owners and deliberately have no admin page."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from guidance.models import Article, Category, LearningPath, PathStep
+from hub.admin_history import HistoryAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(SimpleHistoryAdmin):
+class CategoryAdmin(HistoryAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -16,7 +16,7 @@ class CategoryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["title", "category", "status", "content_warning", "reviewed_on", "updated_at"]
     list_filter = ["status", "category", "content_warning"]
     list_select_related = ["category"]
@@ -38,7 +38,7 @@ class PathStepInline(admin.TabularInline):
 
 
 @admin.register(LearningPath)
-class LearningPathAdmin(SimpleHistoryAdmin):
+class LearningPathAdmin(HistoryAdmin):
     list_display = ["title", "status"]
     list_filter = ["status"]
     search_fields = ["title", "summary"]

@@ -92,7 +92,8 @@ def article_done(request: HttpRequest, slug: str) -> HttpResponse:
         LearningProgress.objects.filter(owner=request.user, article=item).delete()
         messages.success(request, _("Marked “%(title)s” as not read.") % {"title": item.title})
     target = form.cleaned_data["next"]
-    if target and url_has_allowed_host_and_scheme(
+    # Only a path: `redirect()` takes anything else for a view name (and a 500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)

@@ -69,8 +69,8 @@ POLICY: dict[str, Rule] = {
     "account_email": VERIFIED,
     "account_reauthenticate": VERIFIED,
     "home": VERIFIED,
-    # The admin checks staff status and model permissions itself; we add the second factor.
-    "admin:*": VERIFIED,
+    # The admin ("admin:*") is not listed: it needs an active member like every other page (a
+    # suspended or lapsed curator is out), and checks staff status and model permissions itself.
     # Second factor (issue 4)
     "twofactor:setup": SIGNED_IN,
     "twofactor:verify": SIGNED_IN,

@@ -3,13 +3,13 @@ Self-checks and preferences are private to their owners and deliberately have no
 
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
+from hub.admin_history import HistoryAdmin
 from wellbeing.models import Resource, SupportService
 
 
 @admin.register(Resource)
-class ResourceAdmin(SimpleHistoryAdmin):
+class ResourceAdmin(HistoryAdmin):
     list_display = ["title", "kind", "area", "is_published", "content_warning", "updated_at"]
     list_filter = ["kind", "area", "is_published", "content_warning"]
     search_fields = ["title", "summary", "body"]
@@ -17,7 +17,7 @@ class ResourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SupportService)
-class SupportServiceAdmin(SimpleHistoryAdmin):
+class SupportServiceAdmin(HistoryAdmin):
     list_display = ["name", "country", "kind", "is_listed"]
     list_filter = ["kind", "is_listed", "country"]
     search_fields = ["name", "country", "description"]

@@ -11,8 +11,8 @@ every URL pattern the hub has:
 
 Adding a URL: add `"namespace:name": member(),` (or `public()`, `signed_in()`,
 `verified()`, `member("app.codename")`, ...) in the block of its app. If the URL takes
-a private object's id, pass `kwargs=` a function that makes one for the visitor (see
-`notifications` below) and add the object to `private_objects.py`.
+an id, pass `kwargs=` a function that makes a real object for the visitor (their own, for a
+private object: see `_own_bookmark` below) and add the object to `private_objects.py`.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ FORBIDDEN = Outcome.FORBIDDEN
 NOT_FOUND = Outcome.NOT_FOUND
 
 STAFF = ("curator", "administrator")
-VERIFIED_NOT_STAFF = ("applicant", "rejected", "suspended", "expired", "member", "vetting_officer")
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,12 @@ class Expect:
     # A function of the visitor's user (None if anonymous) returning the URL's parameters,
     # for URLs that address real objects; sample values otherwise.
     kwargs: Callable[[object | None], dict] | None = None
-    # The Django admin: the policy asks for a verified second factor, the admin for staff.
+    # The Django admin: the policy asks for an active member, the admin for staff.
     admin_site: bool = False
+    # A view that needs an object named in the request answers 404 without one.
+    view_may_404: bool = False
+    # What the view itself answers everyone the policy lets in, where that is not "allowed".
+    past_the_policy: Outcome | None = None
 
     def outcome(self, visitor: Visitor) -> Outcome:
         if visitor.persona in self.overrides:
@@ -91,25 +94,39 @@ class Expect:
             return ALLOWED
         if not visitor.verified:
             return SECOND_FACTOR
-        if self.admin_site:
-            return Outcome.ADMIN_DECIDES if visitor.is_staff else SIGN_IN
         if self.permission and not visitor.has_perm(self.permission):
             return FORBIDDEN
         if self.access is Access.MEMBER and not visitor.is_active_member:
             return FORBIDDEN
-        return ALLOWED
+        if self.admin_site:
+            return Outcome.ADMIN_DECIDES if visitor.is_staff else SIGN_IN
+        return self.past_the_policy or ALLOWED
 
 
-def public(**overrides: Outcome) -> Expect:
-    return Expect(Access.PUBLIC, overrides=overrides)
+def public(*, kwargs=None, **overrides: Outcome) -> Expect:
+    return Expect(Access.PUBLIC, overrides=overrides, kwargs=kwargs)
 
 
 def signed_in(**overrides: Outcome) -> Expect:
     return Expect(Access.SIGNED_IN, overrides=overrides)
 
 
-def verified(permission: str | None = None, *, kwargs=None, **overrides: Outcome) -> Expect:
-    return Expect(Access.VERIFIED, permission, overrides, kwargs)
+def verified(
+    permission: str | None = None,
+    *,
+    kwargs=None,
+    view_may_404=False,
+    past_the_policy: Outcome | None = None,
+    **overrides: Outcome,
+) -> Expect:
+    return Expect(
+        Access.VERIFIED,
+        permission,
+        overrides,
+        kwargs,
+        view_may_404=view_may_404,
+        past_the_policy=past_the_policy,
+    )
 
 
 def member(permission: str | None = None, *, kwargs=None, **overrides: Outcome) -> Expect:
@@ -117,17 +134,100 @@ def member(permission: str | None = None, *, kwargs=None, **overrides: Outcome) 
 
 
 def admin_site(**overrides: Outcome) -> Expect:
-    return Expect(Access.VERIFIED, overrides=overrides, admin_site=True)
+    return Expect(Access.MEMBER, overrides=overrides, admin_site=True)
 
 
-# URL names that views or the policy redirect to but that other branches add. While a name is
-# here, a request that needs it is an expected failure; once it resolves, a test fails until
-# its line is removed.
-AWAITING: dict[str, str] = {
-    "twofactor:setup": "the second factor (issue 3)",
-    "twofactor:verify": "the second factor (issue 3)",
-    "accounts:application": "vetting (issue 2): `home` sends non-members there",
-}
+# --- Real objects for URLs that take an id ------------------------------------------------
+# Each returns the URL's parameters for a visitor (None when anonymous). Private objects are the
+# visitor's own, so that the matrix proves the policy lets the owner in (or keeps them out)
+# with a real object: a 404 on a made-up id would prove nothing. Another member's objects are
+# `private_objects.py`'s business.
+
+
+def _owner(user):
+    from tests import factories
+
+    return user if user is not None else factories.MemberFactory(password="!")
+
+
+def _tool(user) -> dict:
+    from tests.factories import ToolFactory
+
+    return {"slug": ToolFactory().slug}
+
+
+def _article(user) -> dict:
+    from tests.factories import ArticleFactory
+
+    return {"slug": ArticleFactory().slug}
+
+
+def _path(user) -> dict:
+    from tests.factories import PathStepFactory
+
+    return {"slug": PathStepFactory().path.slug}
+
+
+def _resource(user) -> dict:
+    from tests.factories import ResourceFactory
+
+    return {"slug": ResourceFactory().slug}
+
+
+def _own_bookmark(user) -> dict:
+    from tests.factories import BookmarkFactory
+
+    return {"uuid": BookmarkFactory(user=_owner(user)).uuid}
+
+
+def _own_saved_search(user) -> dict:
+    from tests.factories import SavedSearchFactory
+
+    return {"uuid": SavedSearchFactory(user=_owner(user)).uuid}
+
+
+def _own_review(user) -> dict:
+    from tests.factories import ToolReviewFactory
+
+    return {"uuid": ToolReviewFactory(author=_owner(user)).uuid}
+
+
+def _own_assessment(user) -> dict:
+    from tests.factories import AssessmentFactory
+
+    return {"pk": AssessmentFactory(owner=_owner(user)).pk}
+
+
+def _own_self_check(user) -> dict:
+    from tests.factories import SelfCheckFactory
+
+    return {"pk": SelfCheckFactory(owner=_owner(user)).pk}
+
+
+def _own_notification(user) -> dict:
+    from tests.factories import NotificationFactory
+
+    return {"public_id": NotificationFactory(recipient=_owner(user)).public_id}
+
+
+def _application(user) -> dict:
+    """Someone else's application, in the officers' queue."""
+    from tests.factories import VettingApplicationFactory
+
+    return {"public_id": VettingApplicationFactory().public_id}
+
+
+def _a_member(user) -> dict:
+    from tests.factories import MemberFactory
+
+    return {"public_id": MemberFactory(password="!").public_id}
+
+
+def _attestation_link(user) -> dict:
+    from accounts.services import attestation_token
+    from tests.factories import SupervisorAttestationFactory
+
+    return {"token": attestation_token(SupervisorAttestationFactory())}
 
 
 TABLE: dict[str, Expect] = {
@@ -157,18 +257,88 @@ TABLE: dict[str, Expect] = {
     # password: the default is right for both.
     "account_set_password": member(),
     "account_confirm_login_code": member(),
-    # DESIGN.md lets applicants manage their sessions; POLICY does not list it yet (see report).
-    "usersessions_list": member(),
-    # --- Catalogue -------------------------------------------------------------------------
+    # Applicants and lapsed members manage their own sessions too (DESIGN.md).
+    "usersessions_list": verified(),
+    # --- Second factor (issue 4) ------------------------------------------------------------
+    # One who has a device but has not verified it this session is sent to verify it: adding
+    # a device is never a way around the one they have.
+    # The `unverified` persona has no device yet: verifying sends them to set one up.
+    "twofactor:setup": signed_in(),
+    "twofactor:verify": signed_in(unverified=SECOND_FACTOR),
+    "twofactor:security": verified(),
+    "twofactor:add_passkey": verified(),
+    "twofactor:remove_device": verified(),
+    "twofactor:backup_codes": verified(),
+    # POST only, naming one of one's own sessions: with none named, 404 (private_objects.py
+    # proves another person's session cannot be ended).
+    "twofactor:end_session": verified(view_may_404=True),
+    "twofactor:reset": verified("accounts.reset_second_factor", kwargs=_a_member),
+    "otp_webauthn:credential-authentication-begin": signed_in(),
+    "otp_webauthn:credential-authentication-complete": signed_in(),
+    "otp_webauthn:js-i18n-catalog": signed_in(),
+    # Adding a passkey needs a password and a code from the last few minutes: a session that
+    # has been open a while (every persona's) gets the JSON endpoints' 403.
+    "otp_webauthn:credential-registration-begin": verified(past_the_policy=FORBIDDEN),
+    "otp_webauthn:credential-registration-complete": verified(past_the_policy=FORBIDDEN),
+    # --- Accounts and vetting (issue 3) -----------------------------------------------------
+    "accounts:application": verified(),
+    "accounts:answer": verified(),
+    "accounts:renew": verified(),
+    "accounts:attest": public(kwargs=_attestation_link),
+    "vetting:queue": verified("accounts.vet_application"),
+    "vetting:application": verified("accounts.vet_application", kwargs=_application),
+    "vetting:members": verified("accounts.vet_application"),
+    "vetting:member": verified("accounts.vet_application", kwargs=_a_member),
+    "vetting:suspend": verified("accounts.suspend_member", kwargs=_a_member),
+    "vetting:reinstate": verified("accounts.suspend_member", kwargs=_a_member),
+    # --- Catalogue (issue 5): members only ----------------------------------------------------
     "catalog:index": member(),
+    "catalog:compare": member(),
+    "catalog:finder": member(),
+    "catalog:tool": member(kwargs=_tool),
+    "catalog:bookmark": member(kwargs=_tool),
+    "catalog:review_create": member(kwargs=_tool),
+    "catalog:bookmarks": member(),
+    "catalog:bookmark_delete": member(kwargs=_own_bookmark),
+    "catalog:saved_searches": member(),
+    "catalog:saved_search_update": member(kwargs=_own_saved_search),
+    "catalog:saved_search_delete": member(kwargs=_own_saved_search),
+    "catalog:review_edit": member(kwargs=_own_review),
+    "catalog:review_delete": member(kwargs=_own_review),
+    # --- Guidance (issue 6): members only ---------------------------------------------------
+    "guidance:index": member(),
+    "guidance:article": member(kwargs=_article),
+    "guidance:article_done": member(kwargs=_article),
+    "guidance:paths": member(),
+    "guidance:path": member(kwargs=_path),
+    "guidance:assessments": member(),
+    "guidance:assessment_start": member(),
+    "guidance:assessment": member(kwargs=_own_assessment),
+    "guidance:assessment_print": member(kwargs=_own_assessment),
+    "guidance:assessment_delete": member(kwargs=_own_assessment),
+    # --- Wellbeing (issue 6): members only ---------------------------------------------------
+    "wellbeing:index": member(),
+    "wellbeing:resource": member(kwargs=_resource),
+    "wellbeing:services": member(),
+    "wellbeing:checkin": member(),
+    "wellbeing:checkins": member(),
+    "wellbeing:checkin_detail": member(kwargs=_own_self_check),
+    "wellbeing:checkins_delete_all": member(),
+    "wellbeing:preferences": member(),
+    # --- Notifications (issue 7): members only ----------------------------------------------
+    "notifications:index": member(),
+    "notifications:read": member(kwargs=_own_notification),
+    "notifications:read_all": member(),
+    "notifications:preferences": member(),
     # --- The Django admin -----------------------------------------------------------------
-    # Every model the admin registers adds its own URLs: one row for all of them.
+    # Every model the admin registers adds its own URLs: one row for all of them. The policy
+    # asks for an active member (a suspended or lapsed curator is out), the admin for staff.
     "admin:*": admin_site(),
     # The admin has no sign-in page of its own: it sends everyone to the hub's.
     "admin:login": admin_site(curator=SIGN_IN, administrator=SIGN_IN),
     # Signing out of an admin one is not in sends one to the admin's index (which sends one
     # to sign in).
-    "admin:logout": admin_site(**dict.fromkeys(VERIFIED_NOT_STAFF, ALLOWED)),
+    "admin:logout": admin_site(member=ALLOWED, vetting_officer=ALLOWED),
 }
 
 

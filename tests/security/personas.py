@@ -1,64 +1,27 @@
 """The kinds of visitor the security tests try every URL as.
 
 Each persona is a function that makes a fresh person and signs them in on a test client.
-Roles are Django groups with permissions. Until `accounts.roles` exists on this branch the
-groups are made here with the permissions DESIGN.md gives them; once it does, `grant_role`
-below uses it.
+Roles are the vetting app's (`accounts.roles.grant_role`): Django groups with permissions.
 """
 
 from collections.abc import Callable
 
-from django.apps import apps
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-
+from accounts import roles
+from accounts.models import ApplicationState
+from hub import clock
 from tests import factories
 from tests.conftest import sign_in
 
 # Persona users get an unusable password hash: hashing a real one costs ~0.1 s a user.
 NO_PASSWORD = "!security-persona"
 
-VETTING_OFFICER = "vetting_officer"
-CURATOR = "curator"
-ADMINISTRATOR = "administrator"
-STAFF_ROLES = {CURATOR, ADMINISTRATOR}
-
-
-def _role_permissions(role: str):
-    if role == VETTING_OFFICER:
-        return Permission.objects.filter(
-            content_type__app_label="accounts",
-            codename__in=["vet_application", "suspend_member", "reset_second_factor"],
-        )
-    if role == CURATOR:
-        return Permission.objects.filter(
-            content_type__app_label__in=["catalog", "guidance", "wellbeing"]
-        )
-    # Administrators: everything except models holding one member's private data.
-    private = [m for m in apps.get_models() if getattr(m, "PRIVATE", False)]
-    return Permission.objects.exclude(
-        content_type__in=ContentType.objects.get_for_models(*private).values()
-    )
-
-
-def _grant_role_locally(user, role: str) -> None:
-    group, _ = Group.objects.get_or_create(name=role)
-    group.permissions.set(_role_permissions(role))
-    user.groups.add(group)
-    if role in STAFF_ROLES:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
+VETTING_OFFICER = roles.VETTING_OFFICER
+CURATOR = roles.CURATOR
+ADMINISTRATOR = roles.ADMINISTRATOR
 
 
 def grant_role(user, role: str) -> None:
-    # The real roles (issue 2) when they are there; the local stand-in until then.
-    try:
-        from accounts.roles import grant_role as grant
-    except ModuleNotFoundError as missing:
-        if missing.name != "accounts.roles":
-            raise
-        grant = _grant_role_locally
-    grant(user, role)
+    roles.grant_role(user, role)
     # Permissions are cached on the user object.
     for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         user.__dict__.pop(cache, None)
@@ -85,8 +48,14 @@ def applicant(client):
 
 
 def rejected(client):
-    # TODO(vetting): once applications exist, give this person a rejected application.
+    """Applied, and a vetting officer said no: still an account, never a member."""
     user = factories.UserFactory(password=NO_PASSWORD)
+    factories.VettingApplicationFactory(
+        applicant=user,
+        state=ApplicationState.REJECTED,
+        decided_at=clock.now(),
+        decision_reason="Could not confirm the role with the agency.",
+    )
     sign_in(client, user)
     return user
 

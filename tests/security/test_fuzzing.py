@@ -23,12 +23,54 @@ from tests.urlwalk import routes
 
 pytestmark = pytest.mark.django_db
 
-# Function views with a form, and list pages without a FilterSet the walk can see.
-FORM_PAGES: set[str] = set()
-LIST_PAGES: set[str] = {"catalog:index"}
-# Form pages whose POST ends the visitor's session or needs a live emailed key.
+# Function views that show a POST form on GET (its fields are read from the page), and POST-only
+# views with the form fields they take. Who visits, and with which real object, comes from the
+# access table (`_visitor_for`), or from SETUP below.
+FORM_PAGES: set[str] = {
+    "twofactor:verify",
+    "twofactor:setup",
+    "twofactor:reset",
+    "vetting:application",
+    "catalog:review_create",
+    "catalog:review_edit",
+    "guidance:assessment_start",
+    "guidance:assessment",
+    "wellbeing:checkin",
+    "wellbeing:preferences",
+    "notifications:preferences",
+}
+POST_ONLY_FORMS: dict[str, tuple[str, ...]] = {
+    "accounts:answer": ("answer",),
+    "accounts:renew": ("supervisor_name", "supervisor_email"),
+    "vetting:suspend": ("reason",),
+    "vetting:reinstate": ("reason",),
+    "twofactor:end_session": ("session",),
+    "catalog:saved_search_update": ("weekly_digest",),
+    "guidance:article_done": ("done", "next"),
+    "catalog:bookmark": ("next",),
+    # The form to save a search is on the catalogue's index; it posts here.
+    "catalog:saved_searches": ("name", "query_string", "weekly_digest"),
+}
+# List pages and GET forms, with the query parameters each reads (besides QUERY_KEYS and a
+# FilterSet's own, which the walk finds).
+LIST_PAGES: dict[str, tuple[str, ...]] = {
+    "catalog:index": (),
+    "catalog:compare": ("tools",),
+    "catalog:finder": ("stage", "data_types", "budget", "deployment", "platform", "language"),
+    "guidance:index": (),
+    "wellbeing:services": (),
+    "vetting:queue": ("state", "country"),
+    "vetting:members": ("q", "state"),
+    "notifications:index": (),
+}
+# Form pages whose POST ends the visitor's session: nothing to fuzz.
 NOT_FUZZED = {"account_logout": "signs the visitor out: nothing to fuzz"}
-
+# The FilterSets behind function views (the walk sees class-based views' only).
+FILTERSETS = {
+    "catalog:index": "catalog.filters.ToolFilter",
+    "guidance:index": "guidance.filters.ArticleFilter",
+    "wellbeing:services": "wellbeing.filters.SupportServiceFilter",
+}
 XSS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -63,6 +105,26 @@ FORMS = sorted(name for name, route in ROUTES.items() if _is_form_page(route))
 LISTS = sorted(name for name, route in ROUTES.items() if _is_list_page(route))
 
 
+def _awaiting_an_answer(user) -> None:
+    from accounts.models import ApplicationState
+    from tests.factories import VettingApplicationFactory
+
+    VettingApplicationFactory(applicant=user, state=ApplicationState.INFORMATION_REQUESTED)
+
+
+def _due_for_renewal(user) -> None:
+    from datetime import timedelta
+
+    from hub import clock
+
+    user.membership_valid_until = clock.now() + timedelta(days=5)
+    user.save(update_fields=["membership_valid_until"])
+
+
+# Pages whose form shows only in a certain state: the visitor is put in it first.
+SETUP = {"accounts:answer": _awaiting_an_answer, "accounts:renew": _due_for_renewal}
+
+
 class _PostFields(HTMLParser):
     """The names of the fields of the page's POST forms."""
 
@@ -85,13 +147,29 @@ class _PostFields(HTMLParser):
             self.in_post_form = False
 
 
-def _visitor_for(route) -> Client:
-    """A visitor the policy lets in: anonymous for public pages, else a member."""
+def _visitor_for(route) -> tuple[Client, str]:
+    """A visitor the policy lets in, and the URL to fuzz (with a real object of theirs).
+
+    Anonymous for public pages; someone with no device yet for setting one up; a vetting
+    officer for pages that need a permission; else a member.
+    """
+    from accounts import roles
+
     client = Client()
     row = row_for(route.name)
-    if row is not None and row.access is not Access.PUBLIC:
-        sign_in(client, MemberFactory(password="!"))
-    return client
+    user = None
+    if route.name == "twofactor:setup":
+        user = MemberFactory(password="!")
+        sign_in(client, user, verified=False)
+    elif row is not None and row.access is not Access.PUBLIC:
+        user = MemberFactory(password="!")
+        if row.permission:
+            roles.grant_role(user, roles.VETTING_OFFICER)
+        sign_in(client, user)
+    if route.name in SETUP:
+        SETUP[route.name](user)
+    url = route.reverse(**row.kwargs(user)) if row is not None and row.kwargs else route.url
+    return client, url
 
 
 def _assert_no_raw_markup(response, values) -> None:
@@ -113,23 +191,45 @@ def test_the_markup_check_catches_what_is_not_escaped():
 
 def test_the_walk_finds_the_forms_and_list_pages():
     assert {"account_login", "account_signup", "account_reset_password"} <= set(FORMS)
-    assert "catalog:index" in LISTS
+    assert set(FORMS) >= FORM_PAGES, "a name in FORM_PAGES is not a URL name any more"
+    assert set(POST_ONLY_FORMS) <= set(ROUTES)
+    assert set(LIST_PAGES) <= set(LISTS)
 
 
-@pytest.mark.parametrize("name", FORMS)
+def test_every_form_page_shows_a_form_to_its_visitor():
+    """Otherwise its fuzzing would post to a page that never reads the fields."""
+    for name in FORMS:
+        client, url = _visitor_for(ROUTES[name])
+        parser = _PostFields()
+        parser.feed(client.get(url).content.decode())
+        assert parser.names or name in NO_FORM_FOR_SAMPLE, f"{name}: no POST form at {url}"
+
+
+# Pages that show no form to the fuzzing visitor: their POST is fuzzed anyway.
+NO_FORM_FOR_SAMPLE = {
+    "account_reset_password_from_key": "a made-up emailed key",
+    "account_confirm_email": "a made-up emailed key",
+    "account_confirm_login_code": "sign-in by code is off: no code is pending",
+    "account_set_password": "every account has a password: the page sends one to change it",
+    "usersessions_list": "the visitor has no other session to end",
+}
+
+
+@pytest.mark.parametrize("name", FORMS + sorted(POST_ONLY_FORMS))
 def test_no_form_input_causes_an_error_or_comes_back_unescaped(name):
     route = ROUTES[name]
-    client = _visitor_for(route)
-    page = client.get(route.url)
-    parser = _PostFields()
-    parser.feed(page.content.decode())
-    # A page may show no form (a sample key that is not valid): its POST is fuzzed anyway.
-    names = parser.names or ["anything"]
+    client, url = _visitor_for(route)
+    if name in POST_ONLY_FORMS:
+        names = list(POST_ONLY_FORMS[name])
+    else:
+        parser = _PostFields()
+        parser.feed(client.get(url).content.decode())
+        names = parser.names or ["anything"]
 
     @given(st.fixed_dictionaries(dict.fromkeys(names, nasty_text)))
     def post(data):
         cache.clear()  # rate limits would soon answer every example with a 429
-        response = client.post(route.url, data)
+        response = client.post(url, data)
         assert response.status_code < 500
         _assert_no_raw_markup(response, data.values())
         if response.status_code in {301, 302, 303} and response["Location"].startswith("/"):
@@ -143,10 +243,18 @@ QUERY_KEYS = ["q", "page", "sort", "order", "o", "per_page", "category", "tag", 
 
 @pytest.mark.parametrize("name", LISTS)
 def test_no_query_string_causes_an_error_or_comes_back_unescaped(name):
+    from django.utils.module_loading import import_string
+
     route = ROUTES[name]
-    client = _visitor_for(route)
+    client, url = _visitor_for(route)
     filterset = getattr(route.view_class, "filterset_class", None)
-    keys = QUERY_KEYS + (list(filterset.base_filters) if filterset else [])
+    if name in FILTERSETS:
+        filterset = import_string(FILTERSETS[name])
+    keys = (
+        QUERY_KEYS
+        + list(LIST_PAGES.get(name, ()))
+        + (list(filterset.base_filters) if filterset else [])
+    )
 
     @given(
         st.dictionaries(
@@ -156,7 +264,7 @@ def test_no_query_string_causes_an_error_or_comes_back_unescaped(name):
         )
     )
     def get(params):
-        response = client.get(route.url, params)
+        response = client.get(url, params)
         assert response.status_code < 500
         _assert_no_raw_markup(response, params.values())
 

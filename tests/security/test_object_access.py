@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from tests.conftest import sign_in
 from tests.factories import MemberFactory
-from tests.security.private_objects import NOT_OBJECT_IDS, REGISTRY, SHARED_OBJECT_URLS
+from tests.security.private_objects import (
+    NOT_OBJECT_IDS,
+    REGISTRY,
+    ROLE_OBJECT_URLS,
+    SHARED_OBJECT_URLS,
+    authenticated_just_now,
+)
 from tests.urlwalk import routes
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +49,7 @@ def test_every_registered_model_exists():
 
 def test_every_url_that_takes_an_id_is_accounted_for():
     claimed = {a.url_name for entry in REGISTRY for a in entry.addressed_by}
-    claimed |= set(SHARED_OBJECT_URLS) | set(NOT_OBJECT_IDS)
+    claimed |= set(SHARED_OBJECT_URLS) | set(ROLE_OBJECT_URLS) | set(NOT_OBJECT_IDS)
     unclaimed = [
         route.name
         for route in routes()
@@ -68,16 +74,23 @@ def _check_address(entry, address):
     obj = entry.make(owner)
     before = entry.snapshot(obj)
     url = reverse(address.url_name, kwargs=address.kwargs(obj))
+    data = address.data(obj)
     owner_client = sign_in(Client(), owner)
     method = "post" if address.post else "get"
-    other = _member_client()
-    assert getattr(other, method)(url, address.data).status_code == 404
-    assert other.post(url, address.data).status_code in {404, 405}
+    other_user = MemberFactory(password="!")
+    other = sign_in(Client(), other_user)
+    if address.fresh:
+        authenticated_just_now(other, other_user)
+        authenticated_just_now(owner_client, owner)
+    assert getattr(other, method)(url, data).status_code == 404
+    assert other.post(url, data).status_code in {404, 405}
     assert entry.snapshot(obj) == before, "another member changed it"
     bad = reverse(address.url_name, kwargs=address.bad_kwargs(obj))
-    assert getattr(owner_client, method)(bad, address.data).status_code == 404
+    bad_data = address.bad_data(obj) if address.bad_data else data
+    assert (bad, bad_data) != (url, data), "the made-up id is the real one"
+    assert getattr(owner_client, method)(bad, bad_data).status_code == 404
     if not address.post:
-        response = owner_client.get(url)
+        response = owner_client.get(url, data)
         assert response.status_code == 200, "the owner cannot reach their own object"
         assert entry.marker(obj) in response.content.decode()
 
@@ -88,9 +101,9 @@ def _check_list(entry, url_name):
     before = entry.snapshot(obj)
     url = reverse(url_name)
     owner_page = sign_in(Client(), owner).get(url)
-    assert entry.marker(obj) in owner_page.content.decode(), "the owner's list does not show it"
+    assert entry.on_list(obj) in owner_page.content.decode(), "the owner's list does not show it"
     other = _member_client()
-    assert entry.marker(obj) not in other.get(url).content.decode()
+    assert entry.on_list(obj) not in other.get(url).content.decode()
     other.post(url, {"id": obj.pk, "pk": obj.pk})
     assert entry.snapshot(obj) == before, "another member changed it from their list"
 
@@ -119,3 +132,31 @@ def test_the_checks_pass_a_view_that_scopes_to_the_owner(post):
 def test_the_checks_catch_a_view_that_does_not(post):
     with pytest.raises(AssertionError):
         _check_address(*_notification_entry("leaky", post=post))
+
+
+# --- Objects addressed through something shared ---------------------------------------------
+
+
+def test_marking_an_article_read_or_unread_changes_only_ones_own_progress():
+    from guidance.models import LearningProgress
+
+    (entry,) = [e for e in REGISTRY if e.label == "guidance.LearningProgress"]
+    owner = MemberFactory(password="!")
+    progress = entry.make(owner)
+    url = reverse("guidance:article_done", kwargs={"slug": progress.article.slug})
+    other = _member_client()
+    assert other.post(url, {"done": ""}).status_code == 302  # "not read", for themselves
+    assert other.post(url, {"done": "on"}).status_code == 302
+    assert entry.snapshot(progress) is not None, "another member's unread removed it"
+    assert LearningProgress.objects.filter(article=progress.article).count() == 2
+    other.post(url, {"done": ""})
+    assert list(LearningProgress.objects.filter(article=progress.article)) == [progress]
+
+
+def test_another_members_pending_review_is_not_on_the_tool_page():
+    (entry,) = [e for e in REGISTRY if e.label == "catalog.ToolReview"]
+    owner = MemberFactory(password="!")
+    review = entry.make(owner)
+    url = reverse("catalog:tool", kwargs={"slug": review.tool.slug})
+    assert entry.marker(review) in sign_in(Client(), owner).get(url).content.decode()
+    assert entry.marker(review) not in _member_client().get(url).content.decode()

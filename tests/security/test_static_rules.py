@@ -92,10 +92,50 @@ def test_the_source_is_found():
     assert len(FILES) > 20
 
 
+# Each exception: the file, the finding allowed there (without its line number), how many
+# times, and why. Anything else in the file still fails.
+SOURCE_EXCEPTIONS = {
+    "catalog/templatetags/catalog.py": (
+        "mark_safe() on something not a literal",
+        1,
+        "curators' Markdown after nh3 has sanitised it (test_markdown_is_sanitised proves it)",
+    ),
+    "guidance/markdown.py": (
+        "mark_safe() on something not a literal",
+        1,
+        "curators' Markdown after nh3 has sanitised it (test_markdown_is_sanitised proves it)",
+    ),
+    "catalog/demo.py": (
+        "SQL built with formatting in",
+        3,
+        (
+            "demo bulk load: only table and column names from the models are formatted in; "
+            "every value is a query parameter"
+        ),
+    ),
+}
+
+
+def _unexcused(relative: str, found: list[str]) -> list[str]:
+    if relative not in SOURCE_EXCEPTIONS:
+        return found
+    allowed, times, _why = SOURCE_EXCEPTIONS[relative]
+    excused = [f for f in found if allowed in f]
+    rest = [f for f in found if allowed not in f]
+    return rest + (excused if len(excused) != times else [])
+
+
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
 def test_the_source_keeps_the_rules(path):
+    relative = str(path.relative_to(ROOT))
     found = violations(path.read_text(), settings_file=path == ROOT / "hub" / "settings.py")
-    assert not found, f"{path.relative_to(ROOT)}: {found}"
+    assert not _unexcused(relative, found), f"{relative}: {found}"
+
+
+def test_every_source_exception_is_still_needed():
+    for relative, (allowed, times, _why) in SOURCE_EXCEPTIONS.items():
+        found = [f for f in violations((ROOT / relative).read_text()) if allowed in f]
+        assert len(found) == times, f"{relative}: update SOURCE_EXCEPTIONS ({found})"
 
 
 # Each exception: the template, the exact text allowed there, and why.
@@ -103,6 +143,9 @@ TEMPLATE_EXCEPTIONS = {
     # Help text is written by developers, never by users (Django's own form templates do the
     # same, and allauth's password help is an HTML list).
     "templates/forms/field.html": "help_text|safe",
+    # The QR code is an SVG that segno draws from the device's otpauth:// URL, which the
+    # server makes (a random key and the hub's name): no user text reaches it.
+    "templates/twofactor/setup.html": "qr_svg|safe",
 }
 
 
