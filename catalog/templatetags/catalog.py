@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -18,15 +20,20 @@ ALLOWED_TAGS = {
 @register.filter
 def markdown(text: str) -> SafeString:
     """Markdown from curators, rendered and then sanitised: only basic formatting and links."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
-    cleaned = nh3.clean(
+    return mark_safe(_render_markdown(text or ""))  # noqa: S308 (sanitised by nh3)
+
+
+@lru_cache(maxsize=512)
+def _render_markdown(text: str) -> str:
+    """Kept by the text itself, so an edited text is simply another entry: nothing to forget."""
+    html = markdown_lib.markdown(text, extensions=["tables", "sane_lists"])
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(cleaned)  # noqa: S308 (nh3 has just sanitised it)
 
 
 @register.simple_tag(takes_context=True)
