@@ -1,7 +1,6 @@
 """The benchmark's work inside Django, run by `run.py` against one bench database.
 
     python -m benchmarks.django_side prepare --pages benchmarks/pages.toml --sessions 8
-    python -m benchmarks.django_side placeholder-seed --tools 10000
 
 `prepare` makes a verified member and a curator, builds verified sessions for them the way
 django-otp records a verified second factor (no policy is turned off: every request still goes
@@ -14,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import sys
 from datetime import timedelta
 from importlib import import_module
@@ -173,7 +171,6 @@ def prepare(pages_file: str, sessions: int) -> dict:
     from benchmarks import pages as pages_module
 
     config = pages_module.load(pages_file)
-    register_placeholder_admin()
     member = bench_user(MEMBER_EMAIL)
     curator = bench_user(CURATOR_EMAIL, staff=True, permissions=CURATOR_PERMISSIONS)
     keys = {
@@ -226,83 +223,16 @@ def prepare(pages_file: str, sessions: int) -> dict:
     }
 
 
-# --- TEMPORARY: stand-ins until the catalogue (issue 5) is merged ------------------------------
-
-
-def catalogue_is_placeholder() -> bool:
-    """True while `catalog/demo.py` does not exist: the catalogue of issue 5 is not merged yet."""
-    from importlib.util import find_spec
-
-    return find_spec("catalog.demo") is None
-
-
-def register_placeholder_admin() -> bool:
-    """TEMPORARY: a minimal admin for Tool, only while the catalogue registers none of its own.
-
-    Lets the harness's dry run measure an admin list with a filter, a search and facet counts.
-    Does nothing once `catalog/admin.py` registers Tool. Remove with the placeholder seed.
-    """
-    from django.contrib import admin
-
-    from catalog.models import Tool
-
-    if admin.site.is_registered(Tool):
-        return False
-
-    class PlaceholderToolAdmin(admin.ModelAdmin):
-        list_display = ("name", "status")
-        list_filter = ("status",)
-        search_fields = ("name", "summary")
-        show_facets = admin.ShowFacets.ALWAYS
-
-    admin.site.register(Tool, PlaceholderToolAdmin)
-    return True
-
-
-PLACEHOLDER_WORDS = [
-    *("triage", "hash", "matching", "classification", "age", "estimation", "deduplication"),
-    *("OCR", "chat", "analysis", "audio", "geolocation", "metadata", "redaction"),
-    *("translation", "victim", "identification", "forensic", "media", "review"),
-]
-
-
-def placeholder_seed(tools: int) -> str:
-    """TEMPORARY: `tools` placeholder tools, while `catalog/demo.py` (issue 5) does not exist.
-
-    Fictional demo data; four in five published. The real seed replaces this at the merge.
-    """
-    from catalog.models import Tool
-
-    rng = random.Random(tools)
-    statuses = [Tool.Status.PUBLISHED] * 8 + [Tool.Status.DRAFT, Tool.Status.IN_REVIEW]
-    batch = [
-        Tool(
-            name=f"Demo tool {number:05d}",
-            slug=f"demo-tool-{number:05d}",
-            summary="Demo data: " + " ".join(rng.sample(PLACEHOLDER_WORDS, 6)),
-            status=statuses[number % len(statuses)],
-        )
-        for number in range(1, tools + 1)
-    ]
-    Tool.objects.bulk_create(batch, batch_size=1000, ignore_conflicts=True)
-    return f"{Tool.objects.count()} tools (placeholder)"
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     prep = commands.add_parser("prepare")
     prep.add_argument("--pages", required=True)
     prep.add_argument("--sessions", type=int, default=8)
-    seed = commands.add_parser("placeholder-seed")
-    seed.add_argument("--tools", type=int, required=True)
     args = parser.parse_args(argv)
 
     setup()
-    if args.command == "prepare":
-        print(PREPARED_MARKER + json.dumps(prepare(args.pages, args.sessions)), flush=True)
-    else:
-        print(placeholder_seed(args.tools), flush=True)
+    print(PREPARED_MARKER + json.dumps(prepare(args.pages, args.sessions)), flush=True)
 
 
 if __name__ == "__main__":

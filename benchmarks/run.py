@@ -36,14 +36,6 @@ LUA = HERE / "wrk.lua"
 GUNICORN_CONF = HERE / "gunicorn_conf.py"
 LOG_DIR = ROOT / "var" / "bench"
 
-PLACEHOLDER_BANNER = """\
-HARNESS DRY RUN on the placeholder catalogue, before the catalogue of issue 5 was merged.
-catalog.Tool has only name, slug, summary and status; /catalog/ renders a placeholder template that
-ignores its parameters; there is no tool page yet (its 404s are counted as errors); the admin list
-is a stand-in ModelAdmin registered by benchmarks/gunicorn_conf.py; tools come from the temporary
-placeholder seed in benchmarks/django_side.py. These figures prove that the harness runs end to
-end; they say nothing about the catalogue. Re-run `make bench` after the merge."""
-
 
 def log(message: str) -> None:
     print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
@@ -292,9 +284,6 @@ def build_database(args, postgres: Postgres, template: str, tools: int, env_for)
     env = env_for(postgres.database_url(name))
     manage = [str(BIN / "python"), "manage.py"]
     log(run([*manage, "seed_demo", "--tools", str(tools)], env=env).strip() or "seed_demo: —")
-    if args.placeholder:
-        seed = ["-m", "benchmarks.django_side", "placeholder-seed", "--tools", str(tools)]
-        log("TEMPORARY placeholder seed: " + run([str(BIN / "python"), *seed], env=env).strip())
     postgres.sql(name, "VACUUM ANALYZE")
     return name
 
@@ -398,7 +387,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--soak-seconds", type=int, default=30, help="0: no soak run")
     parser.add_argument("--soak-connections", type=int, default=16)
-    parser.add_argument("--pages", default="auto", help="pages file; auto: see README")
+    parser.add_argument("--pages", default=str(HERE / "pages.toml"), help="the pages file")
     parser.add_argument("--results", default=str(HERE / "RESULTS.md"))
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/8")
@@ -406,24 +395,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
     args.sizes = sorted(int(size) for size in args.sizes.split(","))
-    from importlib.util import find_spec
-
-    args.placeholder = find_spec("catalog.demo") is None
-    if args.pages == "auto":
-        args.pages = HERE / ("pages-placeholder.toml" if args.placeholder else "pages.toml")
     args.pages = Path(args.pages)
     return args
 
 
 def setup_lines(args, prepared: dict) -> list[str]:
     sizes = ", ".join(f"{n:,}" for n in args.sizes)
-    placeholder = ", then the TEMPORARY placeholder seed" if args.placeholder else ""
     tool = prepared["tool"]
     return [
         (
             f"Per catalogue size ({sizes} tools): a fresh PostgreSQL database "
             f"`{args.db_prefix}_<N>` (migrated once, copied from a template), "
-            f"`manage.py seed_demo --tools N`{placeholder}, `VACUUM ANALYZE`; Redis db emptied."
+            f"`manage.py seed_demo --tools N`, `VACUUM ANALYZE`; Redis db emptied."
         ),
         (
             f"Hub: gunicorn, {args.workers} sync workers (the Dockerfile's worker class; one per "
@@ -467,8 +450,6 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: `apt-get install -y wrk` (make bench does it).")
     LOG_DIR.mkdir(parents=True, exist_ok=True)
-    if args.placeholder:
-        log("catalog/demo.py does not exist: DRY RUN on the placeholder catalogue")
     postgres = Postgres(args.postgres)
     secret_key = "bench-" + secrets.token_urlsafe(48)
 
@@ -493,7 +474,6 @@ def main(argv: list[str] | None = None) -> int:
         result,
         machine=machine(postgres, last_database, args.redis_url),
         setup=setup_lines(args, prepared),
-        banner=PLACEHOLDER_BANNER if args.placeholder else "",
     )
     Path(args.results).write_text(text + "\n", encoding="utf-8")
     print()

@@ -7,6 +7,7 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
-        from catalog.search import connect_signals
+        from catalog import caching, search
 
-        connect_signals()
+        search.connect_signals()
+        caching.connect_signals()

@@ -15,7 +15,7 @@ from django.db.models import Avg, Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
-from catalog import models
+from catalog import caching, models
 from catalog.search import refresh_search_vector
 from hub import clock
 
@@ -272,4 +272,6 @@ def seed(*, tools: int | None = None) -> str:
             for model in (models.Tool, *TAXONOMY, *(f.remote_field.through for f in _m2m())):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     reviews = _seed_reviews()
+    if new_ids:
+        caching.bump()  # bulk inserts send no signals: cached facet counts must go
     return f"{len(new_ids)} new tools, {len(providers)} providers, {reviews} reviews"

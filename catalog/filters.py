@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, Value
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from catalog import caching
 from catalog.models import Tool
 
 MAX_QUERY_LENGTH = 200
@@ -38,24 +39,23 @@ ORDERINGS = {
 }
 
 
-class FacetFilter(django_filters.ModelMultipleChoiceFilter):
-    """Tools carrying any of the chosen terms (OR within a facet, AND across facets)."""
+class FacetFilter(django_filters.MultipleChoiceFilter):
+    """Tools carrying any of the chosen terms (OR within a facet, AND across facets).
+
+    The choices are the facet's term slugs from the cached taxonomy (`ToolFilter` sets them),
+    so that checking the chosen terms costs no query.
+    """
 
     def __init__(self, *, field: str, **kwargs) -> None:
-        model = Tool._meta.get_field(field).related_model
-        super().__init__(
-            queryset=model.objects.all(),
-            to_field_name="slug",
-            method=self.filter_terms,
-            **kwargs,
-        )
+        super().__init__(choices=(), **kwargs)
         self.facet_field = field
+        self.term_ids: dict[str, int] = {}
 
-    def filter_terms(self, queryset, name, value):
+    def filter(self, queryset, value):
         if not value:
             return queryset
-        return queryset.with_facet_terms(
-            facet=self.facet_field, slugs=[term.slug for term in value]
+        return queryset.with_facet_term_ids(
+            facet=self.facet_field, ids=[self.term_ids[slug] for slug in value]
         )
 
 
@@ -99,9 +99,18 @@ class ToolFilter(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, data=None, *args, **kwargs) -> None:
+    def __init__(self, data=None, *args, cache_facets: bool = False, **kwargs) -> None:
+        """`cache_facets`: the queryset is what every member sees (`Tool.visible_to`), so that
+        facet counts may be shared through the cache (see `catalog.caching`)."""
         # Always bound: no parameters is a valid, empty search, and `cleaned_data` then exists.
         super().__init__(data if data is not None else QueryDict(), *args, **kwargs)
+        self.cache_facets = cache_facets
+        self.catalogue_version = caching.version()
+        self.taxonomy = caching.taxonomy(self.catalogue_version)
+        for parameter, _field, _label in Tool.FACETS:
+            facet = self.filters[parameter]
+            facet.extra["choices"] = [(slug, name) for _pk, slug, name in self.taxonomy[parameter]]
+            facet.term_ids = {slug: pk for pk, slug, _name in self.taxonomy[parameter]}
         self.errors  # noqa: B018 (validates now, so every method can read cleaned_data)
 
     @property
@@ -138,35 +147,70 @@ class ToolFilter(django_filters.FilterSet):
         return queryset
 
     def facets(self) -> dict[str, list[dict]]:
-        """Every term of every facet with the number of tools it would give. One query."""
-        parts = []
-        for parameter, field, _label in Tool.FACETS:
-            term_model = Tool._meta.get_field(field).related_model
-            matching = self.filter_without(parameter).values("pk")
-            parts.append(
-                term_model.objects.order_by()
-                .annotate(
-                    facet=Value(parameter), count=Count("tools", filter=Q(tools__in=matching))
-                )
-                .values_list("facet", "slug", "name", "count")
-            )
-        selected = {
-            parameter: {term.slug for term in self.form.cleaned_data.get(parameter) or ()}
-            for parameter, _field, _label in Tool.FACETS
-        }
-        facets: dict[str, list[dict]] = {parameter: [] for parameter, _f, _l in Tool.FACETS}
-        for parameter, slug, name, count in parts[0].union(*parts[1:], all=True):
-            facets[parameter].append(
+        """Every term of every facet with the number of tools it would give (see `counts`)."""
+        counts, _total = self.counts()
+        facets: dict[str, list[dict]] = {}
+        for parameter, _field, _label in Tool.FACETS:
+            selected = set(self.form.cleaned_data.get(parameter) or ())
+            facets[parameter] = [
                 {
                     "slug": slug,
                     "name": name,
-                    "count": count,
-                    "selected": slug in selected[parameter],
+                    "count": counts.get((parameter, pk), 0),
+                    "selected": slug in selected,
                 }
-            )
-        for terms in facets.values():
-            terms.sort(key=lambda term: term["name"].casefold())
+                for pk, slug, name in self.taxonomy[parameter]
+            ]
         return facets
+
+    def counts(self) -> tuple[dict[tuple[str, int], int], int]:
+        """({(facet, term id): tools it would give}, tools matching every filter).
+
+        One query, over the facets' link tables only; cached per search when `cache_facets`.
+        """
+        if not self.cache_facets:
+            return self._count()
+        return caching.cached("facets", self.catalogue_version, self._count, self.cache_key())
+
+    def cache_key(self) -> str:
+        """What the counts depend on: the text and the filters, in a canonical order."""
+        parts = [self.search_terms]
+        for name in sorted(self.form.cleaned_data):
+            if name in {"q", "sort"}:
+                continue
+            value = self.form.cleaned_data[name]
+            parts.append(f"{name}={','.join(sorted(value or ()))}")
+        return "&".join(parts)
+
+    def _count(self) -> tuple[dict[tuple[str, int], int], int]:
+        parts = []
+        for parameter, field, _label in Tool.FACETS:
+            m2m = Tool._meta.get_field(field)
+            link, term = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+            parts.append(
+                m2m.remote_field.through.objects.filter(
+                    **{f"{link}__in": self.filter_without(parameter).order_by().values("pk")}
+                )
+                .order_by()
+                .values(term)
+                .annotate(facet=Value(parameter), n=Count("pk"))
+                .values_list("facet", term, "n")
+            )
+        total = (
+            Tool.objects.filter(pk__in=self.qs.order_by().values("pk"))
+            .order_by()
+            .annotate(facet=Value(""), term=Value(0))
+            .values("facet", "term")
+            .annotate(n=Count("pk"))
+            .values_list("facet", "term", "n")
+        )
+        counts, matching = {}, 0
+        for parameter, pk, n in total.union(*parts, all=True):
+            if parameter:
+                counts[(parameter, pk)] = n
+            else:
+                matching = n
+        return counts, matching
 
     def cleaned_query(self) -> str:
         """The valid filters as a query string (for saved searches and links), without paging."""

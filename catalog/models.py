@@ -373,3 +373,24 @@ class SavedSearch(models.Model):
     def get_absolute_url(self) -> str:
         url = reverse("catalog:index")
         return f"{url}?{self.query_string}" if self.query_string else url
+
+
+class CatalogueVersion(models.Model):
+    """One row whose token changes, in the same transaction, whenever curation changes what
+    the catalogue lists or how its tools are described (see `catalog.caching`).
+
+    Cached facet counts and the cached taxonomy are keyed by this token: a change makes them
+    unreachable at once, in every worker, and only once the change is committed. It lives in the
+    database rather than in the cache so that it commits and rolls back with the change; it is
+    random rather than a counter so that a rolled-back or restored database never meets entries
+    made for another state under the same token.
+    """
+
+    version = models.CharField(max_length=32, default="")
+
+    class Meta:
+        verbose_name = _("catalogue version")
+        verbose_name_plural = _("catalogue versions")
+
+    def __str__(self) -> str:
+        return str(self.version)

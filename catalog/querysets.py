@@ -74,6 +74,15 @@ class ToolQuerySet(models.QuerySet):
             pk__in=through.objects.filter(**{f"{column}__slug__in": slugs}).values("tool_id")
         )
 
+    def with_facet_term_ids(self, *, facet: str, ids) -> ToolQuerySet:
+        """Tools carrying any of the terms `ids` of `facet` (an M2M field name)."""
+        field = self.model._meta.get_field(facet)
+        return self.filter(
+            pk__in=field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}_id__in": ids}
+            ).values(f"{field.m2m_field_name()}_id")
+        )
+
 
 class ToolReviewQuerySet(models.QuerySet):
     def published(self) -> ToolReviewQuerySet:

@@ -3,9 +3,12 @@ finder. Access is the hub's policy (members only); views narrow it to a member's
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,7 +36,9 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    filterset = ToolFilter(request.GET, queryset=Tool.objects.visible_to(request.user))
+    filterset = ToolFilter(
+        request.GET, queryset=Tool.objects.visible_to(request.user), cache_facets=True
+    )
     listed = (
         filterset.qs.select_related("provider")
         .defer("search_vector", "description", "data_protection_notes", "human_rights_notes")
@@ -43,6 +48,8 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     )
     paginator = Paginator(listed, PAGE_SIZE)
+    # The facet counts' query also counted the matching tools: no COUNT of its own.
+    _counts, paginator.count = filterset.counts()
     page = paginator.get_page(request.GET.get("page"))
     if filterset.errors:
         messages.warning(
@@ -59,6 +66,17 @@ def index(request: HttpRequest) -> HttpResponse:
         "facets": [
             (parameter, label, facets[parameter]) for parameter, _field, label in Tool.FACETS
         ],
+        "facet_panels": [
+            (
+                parameter,
+                label,
+                facets[parameter],
+                # The first three facets open, and any other with a term chosen.
+                number < 3 or any(term["selected"] for term in facets[parameter]),
+            )
+            for number, (parameter, _field, label) in enumerate(Tool.FACETS)
+        ],
+        "facets_key": f"{filterset.catalogue_version}:{filterset.cache_key()}",
         "maturity_choices": [
             (value, label, value in (filterset.form.cleaned_data.get("maturity") or ()))
             for value, label in Tool.Maturity.choices
@@ -75,31 +93,60 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_safe
 def tool(request: HttpRequest, slug: str) -> HttpResponse:
     tool = get_object_or_404(
-        Tool.objects.visible_to(request.user)
-        .select_related("provider")
-        .prefetch_related(*(field for _p, field, _l in Tool.FACETS)),
-        slug=slug,
+        Tool.objects.visible_to(request.user).select_related("provider"), slug=slug
     )
-    reviews = list(
-        tool.reviews.visible_to(request.user).select_related("author").order_by("-created_at")
-    )
+    # The page names no author (only "your review"): no join to the users.
+    reviews = list(tool.reviews.visible_to(request.user).order_by("-created_at"))
     own_review = next((r for r in reviews if r.author_id == request.user.pk), None)
-    bookmarks = list(
-        Bookmark.objects.filter(user=request.user)
-        .exclude(tool=tool)
-        .filter(tool__status=Tool.Status.PUBLISHED)
-        .values_list("tool__slug", flat=True)[:3]
+    # The member's bookmarks among published tools, this tool's first: whether it is
+    # bookmarked, and up to three others to compare it with. One query.
+    bookmarked = list(
+        Bookmark.objects.filter(user=request.user, tool__status=Tool.Status.PUBLISHED)
+        .annotate(this=Case(When(tool=tool, then=Value(1)), default=Value(0)))
+        .order_by("-this", "-created_at")
+        .values_list("tool_id", "tool__slug")[:4]
     )
+    is_bookmarked = bool(bookmarked) and bookmarked[0][0] == tool.pk
+    others = [other for pk, other in bookmarked if pk != tool.pk][:3]
     context = {
         "tool": tool,
-        "facets": [(label, getattr(tool, field).all()) for _parameter, field, label in Tool.FACETS],
+        "facets": _facet_terms(tool),
         "reviews": reviews,
         "own_review": own_review,
-        "is_bookmarked": Bookmark.objects.filter(user=request.user, tool=tool).exists(),
-        "compare_slugs": ",".join([tool.slug, *bookmarks]) if bookmarks else "",
-        "guidance": tool.articles.published()[:10],
+        "is_bookmarked": is_bookmarked,
+        "compare_slugs": ",".join([tool.slug, *others]) if others else "",
+        "guidance": list(tool.articles.published()[:10]),
     }
     return render(request, "catalog/tool.html", context)
+
+
+@cache
+def _facet_terms_sql() -> str:
+    """One statement for a tool's terms of every facet: (facet, slug, name) rows."""
+    parts = []
+    for parameter, field, _label in Tool.FACETS:
+        m2m = Tool._meta.get_field(field)
+        link, term = m2m.m2m_db_table(), m2m.related_model._meta.db_table
+        # S608: the table and column names come from the models, never from input.
+        parts.append(
+            f"SELECT '{parameter}', term.slug, term.name FROM {term} term"  # noqa: S608
+            f" JOIN {link} link ON link.{m2m.m2m_reverse_name()} = term.id"
+            f" WHERE link.{m2m.m2m_column_name()} = %(tool)s"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _facet_terms(tool: Tool) -> list[tuple[str, list[dict]]]:
+    """(facet label, the tool's terms by name) for every facet, in one query."""
+    terms: dict[str, list[dict]] = {parameter: [] for parameter, _f, _l in Tool.FACETS}
+    with connection.cursor() as cursor:
+        cursor.execute(_facet_terms_sql(), {"tool": tool.pk})
+        for parameter, slug, name in cursor.fetchall():
+            terms[parameter].append({"slug": slug, "name": name})
+    return [
+        (label, sorted(terms[parameter], key=lambda term: term["name"].casefold()))
+        for parameter, _field, label in Tool.FACETS
+    ]
 
 
 @require_safe

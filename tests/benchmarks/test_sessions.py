@@ -14,10 +14,11 @@ from benchmarks.django_side import (
     MEMBER_EMAIL,
     bench_user,
     pick_tool,
-    placeholder_seed,
     verified_session,
 )
-from catalog.models import Tool
+from catalog import demo
+from catalog.models import Capability, Deployment, Licence, Tool
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -80,16 +81,8 @@ def test_bench_users_are_made_once_and_put_right_again():
     assert again.is_active_member
 
 
-def test_placeholder_seed_makes_tools_four_in_five_published_and_is_idempotent():
-    placeholder_seed(50)
-    placeholder_seed(50)
-    assert Tool.objects.count() == 50
-    assert Tool.objects.published().count() == 40
-    assert all(tool.summary.startswith("Demo data: ") for tool in Tool.objects.all())
-
-
 def test_the_tool_page_uses_a_published_tool_or_the_one_asked_for():
-    placeholder_seed(10)
+    demo.seed(tools=10)
     slug, reviews = pick_tool()
     assert Tool.objects.get(slug=slug).status == Tool.Status.PUBLISHED
     assert reviews == 0
@@ -97,26 +90,46 @@ def test_the_tool_page_uses_a_published_tool_or_the_one_asked_for():
     assert pick_tool(draft.slug) == (draft.slug, 0)
 
 
-def test_prepare_signs_both_in_and_counts_each_pages_queries(settings, monkeypatch):
+def test_the_tool_page_is_the_published_tool_with_most_reviews():
+    quiet, busy = factories.ToolFactory(), factories.ToolFactory()
+    hidden = factories.ToolFactory(status=Tool.Status.DRAFT)
+    factories.ToolReviewFactory(tool=quiet)
+    for _ in range(2):
+        factories.ToolReviewFactory(tool=busy)
+    for _ in range(3):
+        factories.ToolReviewFactory(tool=hidden)
+    assert pick_tool() == (busy.slug, 2)
+
+
+def test_prepare_signs_both_in_and_counts_each_pages_queries(settings):
     from pathlib import Path
 
     from benchmarks import django_side
 
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
-    # The stand-in admin would outlive this test in the shared admin site.
-    monkeypatch.setattr(django_side, "register_placeholder_admin", lambda: False)
-    placeholder_seed(20)
-    pages_file = Path(__file__).resolve().parents[2] / "benchmarks" / "pages-placeholder.toml"
+    demo.seed(tools=20)
+    pages_file = Path(__file__).resolve().parents[2] / "benchmarks" / "pages.toml"
 
     prepared = django_side.prepare(str(pages_file), sessions=3)
 
     assert prepared["signed_in"] == {"member": True, "curator": True}
     assert prepared["cookie_name"] == settings.SESSION_COOKIE_NAME
     assert [len(keys) for keys in prepared["keys"].values()] == [3, 3]
-    assert prepared["tools"] == {"all": 20, "published": 16}
+    assert prepared["tools"] == {"all": 20, "published": 18}
     by_key = {page["key"]: page for page in prepared["pages"]}
-    assert by_key["floor"]["status"] == 200
-    assert by_key["catalogue"]["status"] == 200
-    assert by_key["search"]["path"] == "/catalog/?q=triage&status=published"
+    # Every page answers 200 as it is: the real catalogue, its tool page and its admin.
+    assert {key: page["status"] for key, page in by_key.items()} == dict.fromkeys(by_key, 200)
+    assert by_key["search"]["path"] == (
+        "/catalog/?q=triage&capability=triage-and-prioritisation"
+        "&licence=free-for-law-enforcement&deployment=on-premises"
+    )
+    capability = Capability.objects.get(slug="triage-and-prioritisation")
+    licence = Licence.objects.get(slug="free-for-law-enforcement")
+    deployment = Deployment.objects.get(slug="on-premises")
+    assert by_key["admin"]["path"] == (
+        f"/admin/catalog/tool/?q=triage&capabilities__id__exact={capability.pk}"
+        f"&licences__id__exact={licence.pk}&deployments__id__exact={deployment.pk}"
+        "&status__exact=published&_facets=True"
+    )
     assert by_key["tool"]["path"] == f"/catalog/{prepared['tool']['slug']}/"
     assert all(page["queries"] > 0 for page in prepared["pages"])

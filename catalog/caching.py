@@ -1,0 +1,101 @@
+"""What the catalogue caches, and how curation makes it forget.
+
+Two things are cached, both the same for every member (members see the published tools):
+
+- the taxonomy: every term of every facet (id, slug, name), read in one query;
+- the facet counts and the number of matching tools of one search (text, facets, maturity).
+
+Both are keyed by `CatalogueVersion.version`, one row read by primary key on each catalogue
+request. Any change that could alter them bumps it in the change's own transaction: saving or
+deleting a tool, a term or a provider, and adding or removing a tool's terms (the signals below);
+bulk loads call `bump()` themselves. A bumped version makes every older entry unreachable at once
+in every worker; the entries expire on their own after `TIMEOUT`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Value
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+TIMEOUT = 60 * 60  # seconds; the version, not the timeout, is what keeps entries correct
+PREFIX = "catalog"
+
+Taxonomy = dict[str, list[tuple[int, str, str]]]  # facet parameter → [(id, slug, name)], by name
+
+
+def version() -> str:
+    from catalog.models import CatalogueVersion
+
+    return CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True).first() or "-"
+
+
+def bump(**_kwargs) -> None:
+    """A new catalogue version, in the current transaction."""
+    from catalog.models import CatalogueVersion
+
+    CatalogueVersion.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4().hex})
+
+
+def _key(*parts: str) -> str:
+    return ":".join((PREFIX, *parts))
+
+
+def cached(name: str, catalogue_version: str, compute: Callable[[], Any], *parts: str) -> Any:
+    """`compute()`, kept under `name` and `parts` for this catalogue version."""
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32] if parts else "-"
+    key = _key(name, catalogue_version, digest)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def load_taxonomy() -> Taxonomy:
+    """Every term of every facet, in one query."""
+    from catalog.models import Tool
+
+    parts = []
+    for parameter, field, _label in Tool.FACETS:
+        term_model = Tool._meta.get_field(field).related_model
+        parts.append(
+            term_model.objects.order_by()
+            .annotate(facet=Value(parameter))
+            .values_list("facet", "pk", "slug", "name")
+        )
+    taxonomy: Taxonomy = {parameter: [] for parameter, _f, _l in Tool.FACETS}
+    for parameter, pk, slug, name in parts[0].union(*parts[1:], all=True):
+        taxonomy[parameter].append((pk, slug, name))
+    for terms in taxonomy.values():
+        terms.sort(key=lambda term: term[2].casefold())
+    return taxonomy
+
+
+def taxonomy(catalogue_version: str) -> Taxonomy:
+    return cached("taxonomy", catalogue_version, load_taxonomy)
+
+
+def connect_signals() -> None:
+    from catalog.models import Provider, Tool
+
+    post_save.connect(bump, sender=Tool, dispatch_uid="catalog-version-tool-saved")
+    post_delete.connect(bump, sender=Tool, dispatch_uid="catalog-version-tool-deleted")
+    post_save.connect(bump, sender=Provider, dispatch_uid="catalog-version-provider-saved")
+    post_delete.connect(bump, sender=Provider, dispatch_uid="catalog-version-provider-deleted")
+    for _param, field_name, _label in Tool.FACETS:
+        field = Tool._meta.get_field(field_name)
+        uid = f"catalog-version-{field_name}"
+        m2m_changed.connect(_links_changed, sender=field.remote_field.through, dispatch_uid=uid)
+        post_save.connect(bump, sender=field.related_model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(bump, sender=field.related_model, dispatch_uid=f"{uid}-deleted")
+
+
+def _links_changed(sender, action, **_kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        bump()
