@@ -100,15 +100,12 @@ def _make_session(owner):
     """A session of `owner`'s, from a browser whose name is the marker."""
     from allauth.usersessions.models import UserSession
 
-    browser = sign_in(Client(), owner)
-    # Sessions are recorded at sign-in by allauth's form (and once a minute after): a signed-in
-    # test client has skipped both, so record this one as the form would.
-    return UserSession.objects.create(
-        user=owner,
-        session_key=browser.session.session_key,
-        ip="198.51.100.23",
-        user_agent=f"OwnersBrowser/{uuid.uuid4().hex}",
-    )
+    browser = sign_in(Client(), owner)  # records the session, as allauth's sign-in does
+    session = UserSession.objects.get(session_key=browser.session.session_key)
+    session.ip = "198.51.100.23"
+    session.user_agent = f"OwnersBrowser/{uuid.uuid4().hex}"
+    session.save(update_fields=["ip", "user_agent"])
+    return session
 
 
 def _make_device(owner):

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from guidance.markdown import render as guidance_markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.templatetags.catalog import markdown as catalog_markdown
+from hub.markdown import render as guidance_markdown
 
 RENDERERS = pytest.mark.parametrize(
     "render", [catalog_markdown, guidance_markdown], ids=["catalog", "guidance"]
