@@ -201,13 +201,13 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
             if connection.vendor == "postgresql" and rows:
                 tool_ids, term_ids = zip(*rows, strict=True)
                 cursor.execute(
-                    f"INSERT INTO {table} ({columns})"  # noqa: S608
+                    f"INSERT INTO {table} ({columns})"  # noqa: S608  # nosec B608
                     " SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
                     [list(tool_ids), list(term_ids)],
                 )
             else:
                 cursor.executemany(
-                    f"INSERT INTO {table} ({columns}) VALUES (%s, %s)",  # noqa: S608
+                    f"INSERT INTO {table} ({columns}) VALUES (%s, %s)",  # noqa: S608  # nosec B608
                     rows,
                 )
     return [tool.pk for tool in created]
