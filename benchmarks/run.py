@@ -255,8 +255,8 @@ def machine(postgres: Postgres, database: str, redis_url: str) -> dict[str, str]
     wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
     git = run(["git", "rev-parse", "--abbrev-ref", "HEAD"]).strip()
     commit = run(["git", "rev-parse", "--short", "HEAD"]).strip()
-    # RESULTS.md itself is about to change: it does not make the code measured any different.
-    changes = run(["git", "status", "--porcelain", "--", ".", ":(exclude)benchmarks/RESULTS.md"])
+    # Markdown (RESULTS.md itself, about to change; the README) does not change the code measured.
+    changes = run(["git", "status", "--porcelain", "--", ".", ":(exclude)*.md"])
     dirty = " (with uncommitted changes)" if changes.strip() else ""
     return {
         "Date": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
@@ -265,6 +265,9 @@ def machine(postgres: Postgres, database: str, redis_url: str) -> dict[str, str]
         "(shared by the hub, PostgreSQL, Redis and wrk)",
         "RAM": f"{int(mem_kb) / 1024 / 1024:.1f} GB",
         "Load average (1, 5, 15 min) at the end": ", ".join(f"{n:.2f}" for n in os.getloadavg()),
+        "Shared": "yes: other engineers' test runs and benchmarks may use the same two cores "
+        "during a run (the load average above shows how busy it was); compare ratios, not "
+        "absolute latencies, across runs",
         "OS": _os_name(),
         "Python": platform.python_version(),
         "PostgreSQL": postgres.sql(database, "SHOW server_version"),
