@@ -25,7 +25,7 @@ from hub.access import Access
 
 
 class Outcome(enum.StrEnum):
-    ALLOWED = "allowed (2xx, 405, or a redirect that is not to sign in or to the 2FA)"
+    ALLOWED = "allowed (2xx, 400, 405, 410, or a redirect not to sign in or to the 2FA)"
     SIGN_IN = "sent to sign in"
     SECOND_FACTOR = "sent to the second factor"
     FORBIDDEN = "403"
