@@ -10,6 +10,7 @@ fall back to something insecure.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -204,6 +205,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up collects the application (accounts.forms.ApplicationSignupForm.signup creates it).
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ApplicationSignupForm"
+# Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
+ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -401,7 +404,7 @@ SILENCED_SYSTEM_CHECKS = [
     "auth.W004",
 ]
 
-# --- Second factor (issue 4) ------------------------------------------------------------------
+# --- Second factor and passkeys -------------------------------------------------------
 
 # Wrong second-factor codes allowed per account, across all its devices, in one fixed window
 # (seconds) on the shared cache; then every code is refused until the window ends. django-otp
@@ -416,8 +419,6 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # Passkeys (django-otp-webauthn) as a second factor only, never instead of the password: there
 # is one way in. WebAuthn binds credentials to the hub's host name; browsers accept plain http
 # for "localhost" only, so for passkeys in development open http://localhost:8000.
-from urllib.parse import urlsplit  # noqa: E402
-
 _site = urlsplit(SITE_URL)
 _rp_host = "localhost" if _site.hostname in {"127.0.0.1", "::1"} else (_site.hostname or "")
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
@@ -426,8 +427,3 @@ OTP_WEBAUTHN_RP_NAME = SITE_NAME
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     f"{_site.scheme}://{_rp_host}" + (f":{_site.port}" if _site.port else "")
 ]
-
-# --- Security (issue 8) -----------------------------------------------------------------------
-
-# Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
-ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"
