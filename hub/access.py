@@ -78,7 +78,8 @@ POLICY: dict[str, Rule] = {
     "twofactor:remove_device": VERIFIED,
     "twofactor:backup_codes": VERIFIED,
     "twofactor:end_session": VERIFIED,
-    "twofactor:reset": Rule(Access.VERIFIED, "accounts.reset_second_factor"),
+    # Role pages: the officer's own membership must be active, like a curator's in the admin.
+    "twofactor:reset": Rule(Access.MEMBER, "accounts.reset_second_factor"),
     "twofactor:add_passkey": VERIFIED,
     "usersessions_list": VERIFIED,
     # Passkeys (django-otp-webauthn's JSON endpoints, our subclasses): using one is verifying,
@@ -93,12 +94,13 @@ POLICY: dict[str, Rule] = {
     "accounts:answer": VERIFIED,
     "accounts:renew": VERIFIED,
     "accounts:attest": PUBLIC,  # the supervisor's signed, single-use link; no account
-    "vetting:queue": Rule(Access.VERIFIED, "accounts.vet_application"),
-    "vetting:application": Rule(Access.VERIFIED, "accounts.vet_application"),
-    "vetting:members": Rule(Access.VERIFIED, "accounts.vet_application"),
-    "vetting:member": Rule(Access.VERIFIED, "accounts.vet_application"),
-    "vetting:suspend": Rule(Access.VERIFIED, "accounts.suspend_member"),
-    "vetting:reinstate": Rule(Access.VERIFIED, "accounts.suspend_member"),
+    # Vetting officers' pages: their own membership must be active too.
+    "vetting:queue": Rule(Access.MEMBER, "accounts.vet_application"),
+    "vetting:application": Rule(Access.MEMBER, "accounts.vet_application"),
+    "vetting:members": Rule(Access.MEMBER, "accounts.vet_application"),
+    "vetting:member": Rule(Access.MEMBER, "accounts.vet_application"),
+    "vetting:suspend": Rule(Access.MEMBER, "accounts.suspend_member"),
+    "vetting:reinstate": Rule(Access.MEMBER, "accounts.suspend_member"),
 }
 
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor

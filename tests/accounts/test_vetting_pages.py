@@ -111,6 +111,18 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, url):
     assert response["Location"].startswith(reverse("account_login"))
 
 
+def test_a_suspended_officer_can_neither_vet_nor_suspend(client, officer):
+    target = factories.MemberFactory()
+    officer.suspended_at = clock.now()
+    officer.save(update_fields=["suspended_at"])
+    sign_in(client, officer)
+    response = client.get(QUEUE)
+    assert response.status_code == 403 and b"suspended" in response.content
+    assert client.post(member_url(target, "suspend"), {"reason": "x"}).status_code == 403
+    target.refresh_from_db()
+    assert target.suspended_at is None
+
+
 # --- One application -----------------------------------------------------------------------
 
 

@@ -272,7 +272,7 @@ TABLE: dict[str, Expect] = {
     # POST only, naming one of one's own sessions: with none named, 404 (private_objects.py
     # proves another person's session cannot be ended).
     "twofactor:end_session": verified(view_may_404=True),
-    "twofactor:reset": verified("accounts.reset_second_factor", kwargs=_a_member),
+    "twofactor:reset": member("accounts.reset_second_factor", kwargs=_a_member),
     "otp_webauthn:credential-authentication-begin": signed_in(),
     "otp_webauthn:credential-authentication-complete": signed_in(),
     "otp_webauthn:js-i18n-catalog": signed_in(),
@@ -285,12 +285,12 @@ TABLE: dict[str, Expect] = {
     "accounts:answer": verified(),
     "accounts:renew": verified(),
     "accounts:attest": public(kwargs=_attestation_link),
-    "vetting:queue": verified("accounts.vet_application"),
-    "vetting:application": verified("accounts.vet_application", kwargs=_application),
-    "vetting:members": verified("accounts.vet_application"),
-    "vetting:member": verified("accounts.vet_application", kwargs=_a_member),
-    "vetting:suspend": verified("accounts.suspend_member", kwargs=_a_member),
-    "vetting:reinstate": verified("accounts.suspend_member", kwargs=_a_member),
+    "vetting:queue": member("accounts.vet_application"),
+    "vetting:application": member("accounts.vet_application", kwargs=_application),
+    "vetting:members": member("accounts.vet_application"),
+    "vetting:member": member("accounts.vet_application", kwargs=_a_member),
+    "vetting:suspend": member("accounts.suspend_member", kwargs=_a_member),
+    "vetting:reinstate": member("accounts.suspend_member", kwargs=_a_member),
     # --- Catalogue (issue 5): members only ----------------------------------------------------
     "catalog:index": member(),
     "catalog:compare": member(),
