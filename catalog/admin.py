@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import QuerySet, URLField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -36,6 +36,8 @@ for term_model in (
 class ProviderAdmin(admin.ModelAdmin):
     list_display = ["name", "website", "law_enforcement_contact"]
     search_fields = ["name"]
+    # A website typed without a scheme is taken as https://, Django 6's default.
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -56,6 +58,7 @@ class DueForReviewFilter(admin.SimpleListFilter):
 @admin.register(models.Tool)
 class ToolAdmin(HistoryAdmin):
     list_display = ["name", "provider", "status", "maturity", "last_verified", "rating_count"]
+    formfield_overrides = ProviderAdmin.formfield_overrides
     list_filter = [
         "status",
         "maturity",
