@@ -1,5 +1,5 @@
 import pytest
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +34,21 @@ def test_signed_in_people_land_on_the_catalogue_when_members(member_client):
 
 def test_post_to_a_read_only_page_is_refused(client):
     assert client.post(reverse("landing")).status_code == 405
+
+
+def test_a_bad_request_gets_the_hubs_400_page(client):
+    # A Host header outside ALLOWED_HOSTS is Django's SuspiciousOperation, answered by handler400.
+    response = client.get(reverse("landing"), HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Bad request" in body and 'href="#main"' in body and "<footer" in body
+
+
+def test_the_500_page_stands_alone_in_the_hubs_look(rf):
+    handler = get_resolver().resolve_error_handler(500)
+    response = handler(rf.get("/"))
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Sorry, something went wrong" in body and "Nothing you had already saved is lost" in body
+    assert "/static/css/hub" in body and '<main id="main"' in body
+    assert "<script" not in body and "style=" not in body
