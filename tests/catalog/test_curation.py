@@ -3,13 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from catalog import tasks
-from catalog.models import SavedSearch, Tool, ToolReview
+from catalog.models import Provider, SavedSearch, Tool, ToolReview
 from hub import clock
 from hub.models import AuditEvent
 from notifications.models import Notification
@@ -100,6 +101,14 @@ def test_tool_history_page(curator_client):
     tool = factories.ToolFactory()
     url = reverse("admin:catalog_tool_history", args=[tool.pk])
     assert curator_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", [Tool, Provider])
+def test_a_website_typed_without_a_scheme_is_taken_as_https(rf, model):
+    request = rf.get("/")
+    request.user = factories.CuratorFactory()
+    form = admin.site._registry[model].get_form(request)
+    assert form.base_fields["website"].clean("vendor.example") == "https://vendor.example"
 
 
 def test_moderation_publishes_and_notifies_the_author(curator_client):
