@@ -1,15 +1,19 @@
 """What the catalogue caches, and how curation makes it forget.
 
-Two things are cached, both the same for every member (members see the published tools):
+Four things are cached, all the same for every member (members see the published tools):
 
 - the taxonomy: every term of every facet (id, slug, name), read in one query;
-- the facet counts and the number of matching tools of one search (text, facets, maturity).
+- the facet counts and the number of matching tools of one search (text, facets, maturity);
+- the tools one page of a search lists, in order (their ids), per sort and page number;
+- that page's HTML, per language and per set of bookmarked tools among it (the only part of a
+  member's own: `catalog.views.index` reads their bookmarks on every request).
 
-Both are keyed by `CatalogueVersion.version`, one row read by primary key on each catalogue
+All are keyed by `CatalogueVersion.version`, one row read by primary key on each catalogue
 request. Any change that could alter them bumps it in the change's own transaction: saving or
-deleting a tool, a term or a provider, and adding or removing a tool's terms (the signals below);
-bulk loads call `bump()` themselves. A bumped version makes every older entry unreachable at once
-in every worker; the entries expire on their own after `TIMEOUT`.
+deleting a tool, a term or a provider, adding or removing a tool's terms (the signals below), and
+a tool's rating changing when a review is published (`Tool.refresh_rating`); bulk loads call
+`bump()` themselves. A bumped version makes every older entry unreachable at once in every
+worker; the entries expire on their own after `TIMEOUT`.
 """
 
 from __future__ import annotations
@@ -46,14 +50,27 @@ def _key(*parts: str) -> str:
     return ":".join((PREFIX, *parts))
 
 
+def key(name: str, catalogue_version: str, *parts: str) -> str:
+    """The cache key of entry `name` with `parts` for this catalogue version."""
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32] if parts else "-"
+    return _key(name, catalogue_version, digest)
+
+
+def get(name: str, catalogue_version: str, *parts: str) -> Any:
+    """The entry `name` with `parts` for this catalogue version, or None."""
+    return cache.get(key(name, catalogue_version, *parts))
+
+
+def put(name: str, catalogue_version: str, *parts: str, value: Any) -> None:
+    cache.set(key(name, catalogue_version, *parts), value, TIMEOUT)
+
+
 def cached(name: str, catalogue_version: str, compute: Callable[[], Any], *parts: str) -> Any:
     """`compute()`, kept under `name` and `parts` for this catalogue version."""
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32] if parts else "-"
-    key = _key(name, catalogue_version, digest)
-    value = cache.get(key)
+    value = get(name, catalogue_version, *parts)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        put(name, catalogue_version, *parts, value=value)
     return value
 
 

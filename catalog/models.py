@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from catalog import caching
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
 
 
@@ -253,6 +254,8 @@ class Tool(models.Model):
             rating_average=stats["average"], rating_count=stats["count"]
         )
         self.rating_average, self.rating_count = stats["average"], stats["count"]
+        # The catalogue shows and sorts by rating: its cached pages must go (no signal here).
+        caching.bump()
 
 
 class ToolReview(models.Model):

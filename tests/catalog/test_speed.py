@@ -1,13 +1,15 @@
 """The catalogue's pages cost the same number of queries however large the catalogue is, and
 what they cache is forgotten as soon as curation changes it (issue 10)."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog import caching, demo
+from catalog import caching, demo, services
 from catalog.models import Tool
 from tests import factories
 from tests.conftest import sign_in
@@ -53,8 +55,9 @@ def test_the_catalogue_costs_the_same_queries_at_any_size(signed_in, params):
     cold_large, warm_large = queries(signed_in, URL, params), queries(signed_in, URL, params)
     assert len(cold_large) == len(cold_small) <= 12, "\n".join(cold_large)
     assert len(warm_large) == len(warm_small) <= 10, "\n".join(warm_large)
-    # Warm, the taxonomy and the facet counts come from the cache.
-    assert len(warm_large) == len(cold_large) - 2
+    # Warm, the taxonomy, the facet counts and the page (its tools and their HTML) come from
+    # the cache; the member's bookmarks among those tools take one query instead of two.
+    assert len(warm_large) == len(cold_large) - 3
 
 
 def test_the_tool_page_costs_the_same_queries_with_many_reviews_terms_and_bookmarks(
@@ -159,3 +162,50 @@ def test_a_rolled_back_change_leaves_no_entry_behind_for_another_state():
     first = caching.version()
     caching.bump()
     assert caching.version() != first
+
+
+def listed(client, params=None) -> str:
+    return client.get(URL, params or {}).content.decode()
+
+
+def test_a_cached_page_shows_each_member_their_own_bookmarks(signed_in, member, client_factory):
+    tool = factories.ToolFactory(name="Hash Matcher")
+    other = sign_in(client_factory(), factories.MemberFactory())
+    assert "Bookmarked" not in listed(signed_in)
+    factories.BookmarkFactory(user=member, tool=tool)
+    assert "Bookmarked" in listed(signed_in)  # the page's tools are cached; bookmarks are not
+    assert "Hash Matcher" in listed(other) and "Bookmarked" not in listed(other)
+    member.tool_bookmarks.all().delete()
+    assert "Bookmarked" not in listed(signed_in)
+
+
+def test_a_cached_page_follows_curation_and_ratings(signed_in):
+    provider = factories.ProviderFactory(name="Acme Forensics")
+    tool = factories.ToolFactory(name="Hash Matcher", summary="Matches hashes.", provider=provider)
+    page = listed(signed_in)
+    assert ">Hash Matcher</a>" in page and "Acme Forensics" in page
+    tool.name = "Hash Finder"
+    tool.save()
+    provider.name = "Acme Labs"
+    provider.save()
+    page = listed(signed_in)
+    assert ">Hash Finder</a>" in page and "Hash Matcher" not in page and "Acme Labs" in page
+    review = factories.ToolReviewFactory(tool=tool, rating=2)
+    services.moderate_review(review, publish=True, by=factories.CuratorFactory())
+    assert "2.0 out of 5 from 1 review" in listed(signed_in)
+    tool.status = Tool.Status.ARCHIVED
+    tool.save()
+    assert "Hash Finder" not in listed(signed_in)
+
+
+def test_each_page_and_order_of_a_search_is_cached_apart(signed_in):
+    for number in range(25):
+        factories.ToolFactory(
+            name=f"Tool {number:02d}", last_verified=date(2026, 1, 1) + timedelta(days=number)
+        )
+    first = listed(signed_in, {"sort": "name"})
+    second = listed(signed_in, {"sort": "name", "page": 2})
+    assert "Tool 00" in first and "Tool 00" not in second
+    assert "Tool 24" in second and "Tool 24" not in first
+    newest_first = listed(signed_in, {"sort": "verified"})
+    assert "Tool 24" in newest_first and "Tool 00" not in newest_first
