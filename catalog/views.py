@@ -3,6 +3,7 @@ finder. Access is the hub's policy (members only); views narrow it to a member's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from django.contrib import messages
@@ -95,8 +96,8 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/index.html", context)
 
 
-def _results(request: HttpRequest, filterset: ToolFilter, page) -> tuple[list[Tool], str]:
-    """The tools a page of the catalogue lists, and the HTML that lists them.
+def _results(request: HttpRequest, filterset: ToolFilter, page) -> tuple[Iterable[Tool], str]:
+    """The tools a page of the catalogue lists (read lazily), and the HTML that lists them.
 
     Which tools a page lists, and how they read, are the same for every member (all see
     `Tool.visible_to`): both are cached under the catalogue version, which curation moves on.
