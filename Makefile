@@ -31,7 +31,7 @@ lint: install
 test: lint
 # Security static analysis: bandit fails on any medium or high finding (see pyproject.toml).
 	$(BIN)/bandit --quiet -c pyproject.toml -r . --severity-level medium --confidence-level medium
-# Models and migrations agree (checked against an empty in-memory database: any run's will do).
+# Models and migrations agree: checked against an empty in-memory database, whatever DATABASE_URL is.
 	$(TEST_ENV) DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
