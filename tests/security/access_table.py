@@ -99,7 +99,8 @@ class Expect:
         if self.access is Access.MEMBER and not visitor.is_active_member:
             return FORBIDDEN
         if self.admin_site:
-            return Outcome.ADMIN_DECIDES if visitor.is_staff else SIGN_IN
+            # Not staff: a plain 403 page (sending a signed-in person to sign in again loops).
+            return Outcome.ADMIN_DECIDES if visitor.is_staff else FORBIDDEN
         return self.past_the_policy or ALLOWED
 
 
@@ -334,11 +335,10 @@ TABLE: dict[str, Expect] = {
     # Every model the admin registers adds its own URLs: one row for all of them. The policy
     # asks for an active member (a suspended or lapsed curator is out), the admin for staff.
     "admin:*": admin_site(),
-    # The admin has no sign-in page of its own: it sends everyone to the hub's.
-    "admin:login": admin_site(curator=SIGN_IN, administrator=SIGN_IN),
-    # Signing out of an admin one is not in sends one to the admin's index (which sends one
-    # to sign in).
-    "admin:logout": admin_site(member=ALLOWED, vetting_officer=ALLOWED),
+    # The admin has no sign-in page of its own: the access policy sends visitors to the hub's;
+    # staff who are already in go to its index, members who are not staff get the 403 page.
+    "admin:login": admin_site(),
+    "admin:logout": admin_site(),
 }
 
 

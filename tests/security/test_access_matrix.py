@@ -4,7 +4,7 @@ The expected outcomes come from one declared table, `access_table.TABLE`. A URL 
 without a row fails here with the line to add.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.conf import settings
@@ -32,9 +32,14 @@ def _path(name: str) -> str | None:
         return None
 
 
+REDIRECTS = {301, 302, 303, 307, 308}
+# Sign-in → second factor → the page is the longest honest chain; anything longer is a bug.
+MAX_HOPS = 3
+
+
 def classify(response) -> Outcome:
     status = response.status_code
-    if status in {301, 302, 303, 307, 308}:
+    if status in REDIRECTS:
         path = urlsplit(response["Location"]).path
         if path in {reverse(settings.LOGIN_URL), reverse("admin:login")}:
             return Outcome.SIGN_IN
@@ -103,7 +108,22 @@ def test_access(route, persona):
         # Past the policy, a view may not know a sample id or key: a 404 still means "let in".
         allowed.add(Outcome.NOT_FOUND)
     for method in ("get", "post"):
-        got = classify(getattr(client, method)(url))
+        response = getattr(client, method)(url)
+        got = classify(response)
         assert got in allowed, (
             f"{method.upper()} {url} as {persona}: expected {expected}, got {got}"
         )
+        if method == "get":
+            assert_redirects_end(client, url, response, persona)
+
+
+def assert_redirects_end(client, url: str, response, persona: str) -> None:
+    """Following `response`'s redirects reaches a page within `MAX_HOPS`, never a loop."""
+    chain = [url]
+    while response.status_code in REDIRECTS:
+        location = urlsplit(urljoin(chain[-1], response["Location"]))
+        target = location.path + (f"?{location.query}" if location.query else "")
+        assert target not in chain, f"{persona}: redirect loop {' → '.join([*chain, target])}"
+        chain.append(target)
+        assert len(chain) - 1 <= MAX_HOPS, f"{persona}: {len(chain) - 1} redirects: {chain}"
+        response = client.get(target)
