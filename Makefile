@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
-# Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ.
-TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false
+# Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ,
+# and the first pass knowingly runs on SQLite in one process (ALLOW_SINGLE_PROCESS).
+TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false ALLOW_SINGLE_PROCESS=true
 
 .PHONY: run test lint install migrate demo worker beat lock clean screenshots
 

@@ -171,6 +171,24 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Production runs several processes, usually on several machines: every rate limit, the
+# second-factor lock and the catalogue's cache must be shared (Redis), and search needs
+# PostgreSQL (SQLite's fallback is correct but slow). An operator who knowingly runs one process
+# on one machine says so; `make run` (DEBUG on) keeps SQLite and the local-memory cache.
+ALLOW_SINGLE_PROCESS = env_bool("ALLOW_SINGLE_PROCESS", False)
+if not DEBUG and not ALLOW_SINGLE_PROCESS:
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        raise ImproperlyConfigured(
+            "DATABASE_URL must point at PostgreSQL when DEBUG is off (SQLite is for development). "
+            "To run one process on one machine anyway, set ALLOW_SINGLE_PROCESS=true."
+        )
+    if not REDIS_URL:
+        raise ImproperlyConfigured(
+            "REDIS_URL is required when DEBUG is off: without a shared cache every web process "
+            "counts rate limits on its own. To run one process on one machine anyway, set "
+            "ALLOW_SINGLE_PROCESS=true."
+        )
+
 # Sessions live in the database so that losing the cache signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
