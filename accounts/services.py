@@ -206,12 +206,12 @@ def _check_officer(application: VettingApplication, officer) -> None:
         raise NotAllowedError("An officer cannot decide their own application.")
 
 
-def membership_end(user) -> datetime.datetime:
+def membership_end(user, months: int | None = None) -> datetime.datetime:
     """When a membership approved now ends: renewals run on from the current end date."""
     start = clock.now()
     if user.membership_valid_until and user.membership_valid_until > start:
         start = user.membership_valid_until
-    return add_months(start, settings.MEMBERSHIP_MONTHS)
+    return add_months(start, settings.MEMBERSHIP_MONTHS if months is None else months)
 
 
 def _tell_applicant(application: VettingApplication) -> None:
@@ -391,6 +391,39 @@ def reinstate(user, *, actor, reason: str, request: HttpRequest | None = None) -
     audit.record(
         "member.reinstated", request=request, actor=actor, target=user.email, reason=reason
     )
+
+
+@transaction.atomic
+def grant_membership(user, *, reason: str, months: int | None = None) -> datetime.datetime:
+    """Make `user` an active member without vetting: how a new hub gets its first officers.
+
+    An operator runs it from the command line (`grant_membership`), so it is audited as the
+    command line's act, with the reason. Like an approval it runs on from a current membership,
+    and approves the person's open application with the same reason, so that their application
+    page and the vetting queue agree with their membership. A suspension is a vetting
+    officer's decision: a suspended person is reinstated at /vetting/members/, not here.
+    """
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    if user.suspended_at is not None:
+        raise NotAllowedError(
+            f"{user.email} is suspended: a vetting officer reinstates them at /vetting/members/."
+        )
+    if not user.is_active:
+        raise NotAllowedError(f"{user.email}'s account is deactivated: it cannot sign in.")
+    valid_until = membership_end(user, months)
+    user.membership_valid_until = valid_until
+    user.save(update_fields=["membership_valid_until"])
+    for application in user.applications.open().select_for_update():
+        application.approve(officer=None, reason=reason, valid_until=valid_until)
+        _tell_applicant(application)
+    audit.record(
+        "membership.granted",
+        actor=audit.COMMAND_LINE,
+        target=user.email,
+        reason=reason,
+        valid_until=valid_until.isoformat(),
+    )
+    return valid_until
 
 
 # --- Expiry ------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ logger = logging.getLogger("hub.audit")
 
 USER_AGENT_MAX = 256
 
+# Who acted, for what an operator does from a shell (management commands): no person signed in.
+COMMAND_LINE = "command line"
+
 # The request being served on this thread or task, if any.
 current_request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
 
@@ -67,7 +70,8 @@ def record(
     target: object = "",
     **details,
 ) -> AuditEvent:
-    """Append an event. `actor` defaults to the signed-in user of `request`.
+    """Append an event. `actor` defaults to the signed-in user of `request`; a string such as
+    `COMMAND_LINE` names an actor who is not an account.
 
     Callers pass facts, never secrets: no passwords, codes, tokens or keys.
     """
@@ -78,9 +82,10 @@ def record(
     user = getattr(request, "user", None)
     if actor is None and user is not None and user.is_authenticated:
         actor = user
+    label = actor if isinstance(actor, str) else getattr(actor, "email", "") or ""
     event = AuditEvent.objects.create(
-        actor=actor,
-        actor_email=getattr(actor, "email", "") or "",
+        actor=None if isinstance(actor, str) else actor,
+        actor_email=label,
         action=action,
         target=_storable(str(target)[:254]),
         ip_address=client_ip(request),
