@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet, URLField
 from django.http import HttpRequest
@@ -55,8 +56,63 @@ class DueForReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The audit action recorded when a tool reaches each status, by an admin action or the form.
+STATUS_EVENTS = {
+    models.Tool.Status.DRAFT: "tool_returned_to_draft",
+    models.Tool.Status.IN_REVIEW: "tool_sent_to_review",
+    models.Tool.Status.PUBLISHED: "tool_published",
+    models.Tool.Status.ARCHIVED: "tool_archived",
+}
+NEW_TOOL_STATUSES = (models.Tool.Status.DRAFT, models.Tool.Status.IN_REVIEW)
+
+
+class ToolAdminForm(forms.ModelForm):
+    """The change form keeps to the publishing workflow (`Tool.may_move_to`).
+
+    Without `catalog.publish_tool` the status is read-only; a status in the request all the same
+    (a crafted POST), or a reverted history version in another status, is refused like a move
+    the workflow does not allow.
+    """
+
+    # No Meta: the admin makes the form for the model with its fieldsets and field overrides.
+    user = None  # set per request by ToolAdmin.get_form
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.stored = models.Tool.objects.filter(pk=self.instance.pk).first()
+        if "status" in self.fields:
+            allowed = self._allowed_statuses()
+            self.fields["status"].choices = [
+                (value, label) for value, label in self.fields["status"].choices if value in allowed
+            ]
+
+    def _allowed_statuses(self) -> tuple[str, ...]:
+        if self.stored is None:
+            return NEW_TOOL_STATUSES
+        return (self.stored.status, *self.stored.next_statuses(self.user))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if "status" in self.fields:
+            wanted = cleaned.get("status")
+        else:
+            wanted = self.data.get("status") or self.instance.status
+        current = self.stored.status if self.stored else None
+        if wanted and wanted != current and wanted not in self._allowed_statuses():
+            raise forms.ValidationError(
+                _(
+                    "This tool cannot move to that status here. Drafts go to review; reviewed "
+                    "tools are published or go back to draft; published tools are archived or go "
+                    "back to draft. Publishing and archiving need the permission to publish."
+                ),
+                code="status_change",
+            )
+        return cleaned
+
+
 @admin.register(models.Tool)
 class ToolAdmin(HistoryAdmin):
+    form = ToolAdminForm
     list_display = ["name", "provider", "status", "maturity", "last_verified", "rating_count"]
     formfield_overrides = ProviderAdmin.formfield_overrides
     list_filter = [
@@ -74,7 +130,7 @@ class ToolAdmin(HistoryAdmin):
     autocomplete_fields = ["provider"]
     filter_horizontal = [field for _param, field, _label in models.Tool.FACETS]
     readonly_fields = ["published_at", "rating_average", "rating_count", "updated_at"]
-    actions = ["send_to_review", "publish", "archive", "mark_verified_today"]
+    actions = ["send_to_review", "publish", "archive", "return_to_draft", "mark_verified_today"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "provider", "summary", "description", "website"]}),
         (_("Status"), {"fields": ["status", "maturity", "last_verified", "published_at"]}),
@@ -83,14 +139,34 @@ class ToolAdmin(HistoryAdmin):
         (_("Reviews"), {"fields": ["rating_average", "rating_count", "updated_at"]}),
     ]
 
-    def _move(self, request, queryset: QuerySet, status: str, action: str) -> None:
-        moved = 0
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user  # a new class per request (modelform_factory)
+        return form
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields.append("status")
+        return fields
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        moved = change and "status" in form.changed_data
+        if moved:
+            obj._change_reason = STATUS_EVENTS[obj.status]
+        super().save_model(request, obj, form, change)
+        if moved:
+            audit.record(STATUS_EVENTS[obj.status], request=request, target=obj)
+
+    def _move(self, request, queryset: QuerySet, status: str) -> None:
+        moved = refused = 0
         for tool in queryset.exclude(status=status):
-            tool.status = status
-            tool._change_reason = action  # shown in the tool's history, with who did it
-            tool._history_user = request.user
-            tool.save()
-            audit.record(action, request=request, target=tool)
+            try:
+                tool.move_to(status, by=request.user, reason=STATUS_EVENTS[status])
+            except models.InvalidStatusChangeError:
+                refused += 1
+                continue
+            audit.record(STATUS_EVENTS[status], request=request, target=tool)
             moved += 1
         self.message_user(
             request,
@@ -98,18 +174,34 @@ class ToolAdmin(HistoryAdmin):
             % {"count": moved},
             messages.SUCCESS,
         )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d tool was not moved: the workflow does not allow it from its status.",
+                    "%(count)d tools were not moved: the workflow does not allow it from their "
+                    "status.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Send to review"), permissions=["change"])
     def send_to_review(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._move(request, queryset, models.Tool.Status.IN_REVIEW, "tool_sent_to_review")
+        self._move(request, queryset, models.Tool.Status.IN_REVIEW)
 
     @admin.action(description=_("Publish"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._move(request, queryset, models.Tool.Status.PUBLISHED, "tool_published")
+        self._move(request, queryset, models.Tool.Status.PUBLISHED)
 
     @admin.action(description=_("Archive"), permissions=["publish"])
     def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._move(request, queryset, models.Tool.Status.ARCHIVED, "tool_archived")
+        self._move(request, queryset, models.Tool.Status.ARCHIVED)
+
+    @admin.action(description=_("Back to draft"), permissions=["change"])
+    def return_to_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._move(request, queryset, models.Tool.Status.DRAFT)
 
     @admin.action(description=_("Mark verified today"), permissions=["change"])
     def mark_verified_today(self, request: HttpRequest, queryset: QuerySet) -> None:

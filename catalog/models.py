@@ -127,6 +127,10 @@ class Provider(models.Model):
         return self.name
 
 
+class InvalidStatusChangeError(Exception):
+    """A status change the publishing workflow does not allow, from there or for that person."""
+
+
 class Tool(models.Model):
     """An AI tool an investigator might use, as curators describe it."""
 
@@ -230,6 +234,16 @@ class Tool(models.Model):
             SearchVectorIndex(fields=["search_vector"], name="catalog_tool_search_idx"),
         ]
 
+    # The publishing workflow: where a tool may go from each status. Moves that touch what
+    # members see (into or out of published or archived) need `catalog.publish_tool`.
+    TRANSITIONS = {
+        Status.DRAFT: (Status.IN_REVIEW,),
+        Status.IN_REVIEW: (Status.PUBLISHED, Status.DRAFT),
+        Status.PUBLISHED: (Status.ARCHIVED, Status.DRAFT),
+        Status.ARCHIVED: (Status.DRAFT,),
+    }
+    PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+
     def __str__(self) -> str:
         return self.name
 
@@ -245,6 +259,30 @@ class Tool(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool", args=[self.slug])
+
+    def may_move_to(self, status: str, user) -> bool:
+        """Whether `user` may move this tool from its status to `status`."""
+        if status not in self.TRANSITIONS.get(self.status, ()):
+            return False
+        touches_public = {status, self.status} & self.PUBLIC_STATUSES
+        return not touches_public or user.has_perm("catalog.publish_tool")
+
+    def next_statuses(self, user) -> list[str]:
+        """The statuses `user` may move this tool to from where it is."""
+        return [
+            status for status in self.TRANSITIONS[self.status] if self.may_move_to(status, user)
+        ]
+
+    def move_to(self, status: str, *, by, reason: str) -> None:
+        """Change the status, kept in the tool's history with who did it and why."""
+        if not self.may_move_to(status, by):
+            raise InvalidStatusChangeError(
+                f"{by} cannot move {self} from {self.status} to {status}."
+            )
+        self.status = status
+        self._change_reason = reason
+        self._history_user = by
+        self.save()
 
     def refresh_rating(self) -> None:
         stats = self.reviews.published().aggregate(
