@@ -36,6 +36,8 @@ class Rule:
     access: Access
     # A permission ("app_label.codename") required on top of `access`, for role pages.
     permission: str | None = None
+    # Staff only (the admin site): curators and administrators.
+    staff: bool = False
 
 
 DEFAULT_RULE = Rule(Access.MEMBER)
@@ -69,8 +71,9 @@ POLICY: dict[str, Rule] = {
     "account_email": VERIFIED,
     "account_reauthenticate": VERIFIED,
     "home": VERIFIED,
-    # The admin ("admin:*") is not listed: it needs an active member like every other page (a
-    # suspended or lapsed curator is out), and checks staff status and model permissions itself.
+    # The admin: an active member (a suspended or lapsed curator is out) who is staff; the admin
+    # then checks model permissions itself.
+    "admin:*": Rule(Access.MEMBER, staff=True),
     # Second factor (issue 4)
     "twofactor:setup": SIGNED_IN,
     "twofactor:verify": SIGNED_IN,
@@ -109,15 +112,21 @@ SECOND_FACTOR_SETUP = "twofactor:setup"
 SECOND_FACTOR_VERIFY = "twofactor:verify"
 
 
-def rule_for(match: ResolverMatch) -> Rule:
-    """The rule for a resolved URL: its own entry, else its namespace's, else the default."""
-    if match.view_name in POLICY:
-        return POLICY[match.view_name]
-    for depth in range(len(match.namespaces), 0, -1):
-        wildcard = ":".join(match.namespaces[:depth]) + ":*"
+def rule_named(view_name: str) -> Rule:
+    """The rule for a URL name: its own entry, else its namespace's, else the default."""
+    if view_name in POLICY:
+        return POLICY[view_name]
+    namespaces = view_name.split(":")[:-1]
+    for depth in range(len(namespaces), 0, -1):
+        wildcard = ":".join(namespaces[:depth]) + ":*"
         if wildcard in POLICY:
             return POLICY[wildcard]
     return DEFAULT_RULE
+
+
+def rule_for(match: ResolverMatch) -> Rule:
+    """The rule for a resolved URL."""
+    return rule_named(match.view_name)
 
 
 def has_second_factor(user) -> bool:
@@ -125,27 +134,61 @@ def has_second_factor(user) -> bool:
     return bool(getattr(user, "is_verified", None) and user.is_verified())
 
 
-def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
-    """None if `request` may go on under `rule`, else the response that stops it."""
-    user = request.user
+class Refusal(enum.Enum):
+    """Why the policy stops someone, in the order it asks."""
+
+    SIGN_IN = "sign in"
+    SECOND_FACTOR = "second factor"
+    PERMISSION = "permission"
+    MEMBERSHIP = "membership"
+    STAFF = "staff"
+
+
+def refusal(user, rule: Rule) -> Refusal | None:
+    """Why `rule` stops `user`, or None if it lets them in. The policy's one decision."""
     if rule.access is Access.PUBLIC:
         return None
     if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return Refusal.SIGN_IN
     if rule.access is Access.SIGNED_IN:
         return None
     if not has_second_factor(user):
-        from django_otp import user_has_device
-
-        target = SECOND_FACTOR_VERIFY if user_has_device(user) else SECOND_FACTOR_SETUP
-        return redirect_to_login(request.get_full_path(), login_url=target)
+        return Refusal.SECOND_FACTOR
     if rule.permission and not user.has_perm(rule.permission):
-        return TemplateResponse(request, "403.html", status=403)
+        return Refusal.PERMISSION
     if rule.access is Access.MEMBER and not user.is_active_member:
-        return TemplateResponse(
-            request, "accounts/not_a_member.html", {"state": user.membership_state}, status=403
-        )
+        return Refusal.MEMBERSHIP
+    if rule.staff and not user.is_staff:
+        return Refusal.STAFF
     return None
+
+
+def may(user, view_name: str) -> bool:
+    """Whether the policy lets `user` open the URL named `view_name`: what links show."""
+    return refusal(user, rule_named(view_name)) is None
+
+
+def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
+    """None if `request` may go on under `rule`, else the response that stops it."""
+    user = request.user
+    match refusal(user, rule):
+        case None:
+            return None
+        case Refusal.SIGN_IN:
+            return redirect_to_login(request.get_full_path())
+        case Refusal.SECOND_FACTOR:
+            from django_otp import user_has_device
+
+            target = SECOND_FACTOR_VERIFY if user_has_device(user) else SECOND_FACTOR_SETUP
+            return redirect_to_login(request.get_full_path(), login_url=target)
+        case Refusal.PERMISSION:
+            return TemplateResponse(request, "403.html", status=403)
+        case Refusal.MEMBERSHIP:
+            return TemplateResponse(
+                request, "accounts/not_a_member.html", {"state": user.membership_state}, status=403
+            )
+        case Refusal.STAFF:
+            return TemplateResponse(request, "hub/admin_forbidden.html", status=403)
 
 
 class AccessPolicyMiddleware:

@@ -76,7 +76,9 @@ class Expect:
     # A function of the visitor's user (None if anonymous) returning the URL's parameters,
     # for URLs that address real objects; sample values otherwise.
     kwargs: Callable[[object | None], dict] | None = None
-    # The Django admin: the policy asks for an active member, the admin for staff.
+    # Staff only (the policy's `Rule.staff`).
+    staff: bool = False
+    # The Django admin: past the policy, it decides by model permission.
     admin_site: bool = False
     # A view that needs an object named in the request answers 404 without one.
     view_may_404: bool = False
@@ -98,9 +100,10 @@ class Expect:
             return FORBIDDEN
         if self.access is Access.MEMBER and not visitor.is_active_member:
             return FORBIDDEN
+        if self.staff and not visitor.is_staff:
+            return FORBIDDEN  # a plain 403 page: sending a signed-in person to sign in loops
         if self.admin_site:
-            # Not staff: a plain 403 page (sending a signed-in person to sign in again loops).
-            return Outcome.ADMIN_DECIDES if visitor.is_staff else FORBIDDEN
+            return Outcome.ADMIN_DECIDES
         return self.past_the_policy or ALLOWED
 
 
@@ -135,7 +138,7 @@ def member(permission: str | None = None, *, kwargs=None, **overrides: Outcome) 
 
 
 def admin_site(**overrides: Outcome) -> Expect:
-    return Expect(Access.MEMBER, overrides=overrides, admin_site=True)
+    return Expect(Access.MEMBER, overrides=overrides, admin_site=True, staff=True)
 
 
 # --- Real objects for URLs that take an id ------------------------------------------------
@@ -335,8 +338,8 @@ TABLE: dict[str, Expect] = {
     # Every model the admin registers adds its own URLs: one row for all of them. The policy
     # asks for an active member (a suspended or lapsed curator is out), the admin for staff.
     "admin:*": admin_site(),
-    # The admin has no sign-in page of its own: the access policy sends visitors to the hub's;
-    # staff who are already in go to its index, members who are not staff get the 403 page.
+    # The admin has no sign-in page of its own: the access policy sends visitors to the hub's
+    # and members who are not staff to its 403 page; staff who are already in go to the index.
     "admin:login": admin_site(),
     "admin:logout": admin_site(),
 }

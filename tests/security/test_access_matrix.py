@@ -76,9 +76,9 @@ def test_the_table_agrees_with_the_policy(route):
     rule = rule_for(resolve(route.url))
     row = row_for(route.name)
     assert row is not None, f"add {route.name!r} to tests/security/access_table.py"
-    assert (row.access, row.permission) == (rule.access, rule.permission), (
+    assert (row.access, row.permission, row.staff) == (rule.access, rule.permission, rule.staff), (
         f"{route.name}: POLICY says {rule}, the access table says "
-        f"Rule({row.access!r}, {row.permission!r}): change both or neither"
+        f"Rule({row.access!r}, {row.permission!r}, staff={row.staff}): change both or neither"
     )
 
 

@@ -113,7 +113,7 @@ def test_the_session_cookie_is_host_bound_secure_http_only_and_same_site(client,
 
 
 def production_env() -> dict:
-    """Production's environment: PostgreSQL and Redis (named, not reached: `check` needs neither)."""
+    """Production's environment: PostgreSQL and Redis, named, never reached by `check`."""
     unset = {"DEBUG", "SECURE_SSL_REDIRECT", "ALLOW_SINGLE_PROCESS"}
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
