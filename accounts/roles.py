@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -77,8 +78,11 @@ def _group(role: str) -> Group:
     return group
 
 
-def roles_of(user) -> list[str]:
-    return sorted(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+def holders(role: str):
+    """The people a role counts for: its holders whose own membership is active."""
+    if role not in ROLES:
+        raise UnknownRoleError(role)
+    return get_user_model().objects.active_members().filter(groups__name=role).order_by("pk")
 
 
 @transaction.atomic

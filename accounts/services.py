@@ -16,6 +16,7 @@ from django.urls import reverse
 from accounts.models import (
     ApplicationState,
     InvalidTransitionError,
+    MembershipState,
     SupervisorAttestation,
     VettingApplication,
     add_months,
@@ -39,15 +40,12 @@ class NotAllowedError(Exception):
 
 def officers():
     """Everyone who may decide applications and is still an active member."""
-    user_model = get_user_model()
-    now = clock.now()
     return (
-        user_model.objects.filter(
+        get_user_model()
+        .objects.active_members()
+        .filter(
             Q(groups__permissions__codename="vet_application")
             | Q(user_permissions__codename="vet_application"),
-            is_active=True,
-            suspended_at__isnull=True,
-            membership_valid_until__gt=now,
         )
         .distinct()
         .order_by("pk")
@@ -444,10 +442,7 @@ def run_membership_expiry() -> dict[str, int]:
     user_model = get_user_model()
     now = clock.now()
     sent = {"reminders": 0, "expired": 0}
-    soon = user_model.objects.filter(
-        suspended_at__isnull=True,
-        is_active=True,
-        membership_valid_until__gt=now,
+    soon = user_model.objects.active_members().filter(
         membership_valid_until__lte=now + timedelta(days=max(REMINDER_DAYS)),
     )
     for user in soon.iterator():
@@ -464,11 +459,8 @@ def run_membership_expiry() -> dict[str, int]:
                 url=reverse("accounts:application"),
             ):
                 sent["reminders"] += 1
-    lapsed = user_model.objects.filter(
-        suspended_at__isnull=True,
-        is_active=True,
-        membership_valid_until__lte=now,
-        membership_valid_until__gt=now - EXPIRY_NOTICE_WINDOW,
+    lapsed = user_model.objects.in_state(MembershipState.EXPIRED).filter(
+        is_active=True, membership_valid_until__gt=now - EXPIRY_NOTICE_WINDOW
     )
     for user in lapsed.iterator():
         with transaction.atomic():

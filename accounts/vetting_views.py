@@ -13,11 +13,11 @@ from accounts import services
 from accounts.forms import DecisionForm, MemberFilterForm, QueueFilterForm, SuspendForm
 from accounts.models import (
     InvalidTransitionError,
+    MembershipState,
     VettingApplication,
     agencies_by_domain,
     email_domain,
 )
-from hub import clock
 from hub.models import AuditEvent
 
 PAGE_SIZE = 25
@@ -121,28 +121,16 @@ def application(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
-def _members():
-    return get_user_model().objects.filter(
-        Q(membership_valid_until__isnull=False) | Q(suspended_at__isnull=False)
-    )
-
-
 @require_http_methods(["GET", "HEAD"])
 def members(request: HttpRequest) -> HttpResponse:
     """Members, past and present, to find the one to suspend or reinstate."""
     form = MemberFilterForm(request.GET or None)
-    people = _members().order_by("full_name", "pk")
+    people = get_user_model().objects.ever_members().order_by("full_name", "pk")
     if form.is_valid():
         if q := form.cleaned_data["q"].strip():
             people = people.filter(Q(full_name__icontains=q) | Q(email__icontains=q))
-        now = clock.now()
-        match form.cleaned_data["state"]:
-            case "active":
-                people = people.filter(suspended_at__isnull=True, membership_valid_until__gt=now)
-            case "expired":
-                people = people.filter(suspended_at__isnull=True, membership_valid_until__lte=now)
-            case "suspended":
-                people = people.filter(suspended_at__isnull=False)
+        if state := form.cleaned_data["state"]:
+            people = people.in_state(MembershipState(state))
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -170,12 +158,14 @@ def _member_page(request: HttpRequest, member, *, form=None, status=200) -> Http
 
 @require_http_methods(["GET", "HEAD"])
 def member(request: HttpRequest, public_id) -> HttpResponse:
-    return _member_page(request, get_object_or_404(_members(), public_id=public_id))
+    return _member_page(
+        request, get_object_or_404(get_user_model().objects.ever_members(), public_id=public_id)
+    )
 
 
 @require_POST
 def suspend(request: HttpRequest, public_id) -> HttpResponse:
-    member = get_object_or_404(_members(), public_id=public_id)
+    member = get_object_or_404(get_user_model().objects.ever_members(), public_id=public_id)
     form = SuspendForm(request.POST)
     if not form.is_valid():
         return _member_page(request, member, form=form, status=400)
@@ -198,7 +188,7 @@ def suspend(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_POST
 def reinstate(request: HttpRequest, public_id) -> HttpResponse:
-    member = get_object_or_404(_members(), public_id=public_id)
+    member = get_object_or_404(get_user_model().objects.ever_members(), public_id=public_id)
     form = SuspendForm(request.POST)
     if not form.is_valid():
         return _member_page(request, member, form=form, status=400)

@@ -7,7 +7,6 @@ search is claimed with a conditional update before its digest is written.
 from __future__ import annotations
 
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
@@ -33,11 +32,11 @@ def flag_tools_due_for_review() -> int:
     if not count:
         return 0
     tools = list(due[:50])
-    curators = get_user_model().objects.filter(groups__name=roles.CURATOR, is_active=True)
+    curators = roles.holders(roles.CURATOR)
     url = reverse("admin:catalog_tool_changelist") + "?verification=due"
     week = _week()
     sent = 0
-    for curator in curators.distinct():
+    for curator in curators:
         with transaction.atomic():
             sent += bool(
                 notify(

@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from hub import clock
 from notifications.models import Notification
 
 # (key, subject, link, days ago, read)
@@ -17,13 +16,7 @@ DEMO_MESSAGES = [
 
 
 def seed(*, tools: int | None = None) -> str:
-    members = (
-        get_user_model()
-        .objects.filter(
-            is_active=True, suspended_at__isnull=True, membership_valid_until__gt=clock.now()
-        )
-        .order_by("pk")[:20]
-    )
+    members = get_user_model().objects.active_members().order_by("pk")[:20]
     count = 0
     now = timezone.now()
     for member in members:
