@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -24,18 +23,9 @@ from catalog.filters import FinderForm, ToolFilter
 from catalog.forms import CompareForm, DigestToggleForm, SavedSearchForm, ToolReviewForm
 from catalog.models import Bookmark, SavedSearch, Tool, ToolReview
 from hub import audit
+from hub.redirects import safe_path
 
 PAGE_SIZE = 20
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    # Only a path: `redirect()` takes anything else for a view name (and a 500).
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 @require_safe
@@ -246,7 +236,7 @@ def bookmark(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("%(tool)s is in your bookmarks.") % {"tool": tool})
     else:
         messages.success(request, _("%(tool)s was removed from your bookmarks.") % {"tool": tool})
-    return redirect(_safe_next(request, tool.get_absolute_url()))
+    return redirect(safe_path(request, request.POST.get("next")) or tool.get_absolute_url())
 
 
 @require_POST

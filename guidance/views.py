@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -27,6 +26,7 @@ from guidance.models import (
     LearningProgress,
     Status,
 )
+from hub.redirects import safe_path
 from wellbeing.content_warnings import wants_content_warning
 
 PAGE_SIZE = 20
@@ -91,13 +91,7 @@ def article_done(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         LearningProgress.objects.filter(owner=request.user, article=item).delete()
         messages.success(request, _("Marked “%(title)s” as not read.") % {"title": item.title})
-    target = form.cleaned_data["next"]
-    # Only a path: `redirect()` takes anything else for a view name (and a 500).
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(item)
+    return redirect(safe_path(request, form.cleaned_data["next"]) or item)
 
 
 def _published_steps() -> Q:

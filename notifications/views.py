@@ -5,11 +5,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hub.audit import record
+from hub.redirects import safe_path
 from notifications.forms import PreferencesForm
 from notifications.models import Notification
 
@@ -35,11 +35,7 @@ def read(request: HttpRequest, public_id) -> HttpResponse:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=timezone.now()
         )
-    if notification.url and url_has_allowed_host_and_scheme(
-        notification.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(notification.url)
-    return redirect("notifications:index")
+    return redirect(safe_path(request, notification.url) or "notifications:index")
 
 
 @require_POST

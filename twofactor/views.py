@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -24,6 +24,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from hub import clock
 from hub.access import has_second_factor
+from hub.redirects import safe_path
 from hub.sessions import end_all_sessions
 from twofactor import services
 from twofactor.forms import (
@@ -40,11 +41,7 @@ PENDING_TOTP_SESSION_KEY = "twofactor_pending_totp"
 
 def _next_url(request: HttpRequest) -> str:
     candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return safe_path(request, candidate) or resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def _with_next(url_name: str, next_url: str) -> str:

@@ -1,4 +1,4 @@
-""""Active member" is one rule: the object's properties and the queryset agree for everyone."""
+""" "Active member" is one rule: the object's properties and the queryset agree for everyone."""
 
 import pytest
 from django.contrib.auth import get_user_model
