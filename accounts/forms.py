@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts import services
@@ -94,6 +95,29 @@ class AnswerForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Answer the vetting officer's question. Your application goes back to them."),
+    )
+
+
+class ContactForm(forms.Form):
+    """A message to the vetting officers from a signed-in person (member or not)."""
+
+    class Topic(models.TextChoices):
+        SECOND_FACTOR = "second_factor", _("I lost my phone or cannot use my second factor")
+        APPLICATION = "application", _("My application")
+        MEMBERSHIP = "membership", _("My membership, suspension or renewal")
+        OTHER = "other", _("Something else")
+
+    topic = forms.ChoiceField(
+        label=_("What is it about?"), choices=Topic.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Do not include case details, evidence or anything about a child. "
+            "An officer answers by email, to your account's address."
+        ),
     )
 
 

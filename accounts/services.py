@@ -22,6 +22,7 @@ from accounts.models import (
     add_months,
 )
 from hub import audit, clock
+from hub.models import AuditEvent
 from hub.sessions import end_all_sessions
 from notifications.services import notify
 
@@ -422,6 +423,51 @@ def grant_membership(user, *, reason: str, months: int | None = None) -> datetim
         valid_until=valid_until.isoformat(),
     )
     return valid_until
+
+
+# --- Contact ------------------------------------------------------------------------------
+
+# Messages to the officers per person per day: enough for someone locked out, not a megaphone.
+CONTACT_LIMIT = 5
+CONTACT_WINDOW = timedelta(days=1)
+
+
+class TooManyMessagesError(Exception):
+    """The person has sent `CONTACT_LIMIT` messages in the last `CONTACT_WINDOW`."""
+
+
+class NobodyToTellError(Exception):
+    """No vetting officer yet, and no `SUPPORT_EMAIL`: a new hub before its first run."""
+
+
+@transaction.atomic
+def send_contact_message(
+    user, *, topic: str, topic_label: str, message: str, request: HttpRequest | None = None
+) -> int:
+    """Write the message to every vetting officer (or, on a hub with none yet, the operator's
+    `SUPPORT_EMAIL`) through the outbox; returns how many it goes to. Counted in the audit log,
+    which is what limits it: no cache is needed to refuse the sixth message of the day."""
+    # Locking the person's row makes two messages at once count one after the other.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    recent = AuditEvent.objects.filter(
+        action="contact.sent", actor=user, created_at__gte=clock.now() - CONTACT_WINDOW
+    )
+    if recent.count() >= CONTACT_LIMIT:
+        raise TooManyMessagesError
+    recipients = list(officers()) or ([settings.SUPPORT_EMAIL] if settings.SUPPORT_EMAIL else [])
+    if not recipients:
+        raise NobodyToTellError
+    event = audit.record(
+        "contact.sent", request=request, actor=user, target=user.email, topic=topic
+    )
+    for recipient in recipients:
+        notify(
+            kind="contact_message",
+            key=f"contact:{event.public_id}:{getattr(recipient, 'pk', recipient)}",
+            to=recipient,
+            context={"sender": user, "topic": topic_label, "message": message},
+        )
+    return len(recipients)
 
 
 # --- Expiry ------------------------------------------------------------------------------

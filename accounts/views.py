@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
-from accounts.forms import AnswerForm, AttestationForm, RenewalForm
+from accounts.forms import AnswerForm, AttestationForm, ContactForm, RenewalForm
 from accounts.models import InvalidTransitionError, VettingApplication
 
 
@@ -104,4 +104,44 @@ def attest(request: HttpRequest, token: str) -> HttpResponse:
         "accounts/attest.html",
         {"attestation": attestation, "application": attestation.application, "form": form},
         status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact_message(request: HttpRequest) -> HttpResponse:
+    """Write to the vetting officers: open after the password, so a lost phone is no dead end."""
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        topic = form.cleaned_data["topic"]
+        try:
+            services.send_contact_message(
+                request.user,
+                topic=topic,
+                topic_label=str(ContactForm.Topic(topic).label),
+                message=form.cleaned_data["message"],
+                request=request,
+            )
+        except services.TooManyMessagesError:
+            form.add_error(
+                None,
+                _(
+                    "You have sent %(limit)d messages today. An officer will answer them; "
+                    "you can write again tomorrow."
+                )
+                % {"limit": services.CONTACT_LIMIT},
+            )
+        except services.NobodyToTellError:
+            form.add_error(
+                None,
+                _("This hub has nobody to read messages yet. Please try again later."),
+            )
+        else:
+            messages.success(
+                request,
+                _("Your message was sent. An officer will answer by email, to %(email)s.")
+                % {"email": request.user.email},
+            )
+            return redirect("contact")
+    return render(
+        request, "accounts/contact_message.html", {"form": form}, status=400 if form.errors else 200
     )

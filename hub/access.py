@@ -52,6 +52,11 @@ POLICY: dict[str, Rule] = {
     "about": PUBLIC,
     "terms": PUBLIC,
     "privacy": PUBLIC,
+    "help": PUBLIC,
+    "contact": PUBLIC,
+    "accessibility": PUBLIC,
+    # Support for everyone, a suspended officer most of all.
+    "wellbeing:services": PUBLIC,
     "healthz": PUBLIC,
     "set_language": PUBLIC,
     # Signing in and up, email confirmation, password reset (django-allauth).
@@ -97,6 +102,8 @@ POLICY: dict[str, Rule] = {
     "accounts:answer": VERIFIED,
     "accounts:renew": VERIFIED,
     "accounts:attest": PUBLIC,  # the supervisor's signed, single-use link; no account
+    # Someone who lost their phone can still write to the officers after their password.
+    "accounts:contact_message": SIGNED_IN,
     # Vetting officers' pages: their own membership must be active too.
     "vetting:queue": Rule(Access.MEMBER, "accounts.vet_application"),
     "vetting:application": Rule(Access.MEMBER, "accounts.vet_application"),

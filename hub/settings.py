@@ -74,6 +74,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env_str("SITE_NAME", "Safer Children Hub")
 # Absolute address of the hub, used in emails sent by background jobs that have no request.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where people reach the operator: shown on the help and contact pages and every blocked page.
+SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "")
+SUPPORT_PHONE = env_str("SUPPORT_PHONE", "")
 
 INSTALLED_APPS = [
     "hub.apps.HubAdminConfig",

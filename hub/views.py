@@ -32,6 +32,21 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def help_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "hub/help.html", {"membership_months": settings.MEMBERSHIP_MONTHS})
+
+
+@require_safe
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "hub/contact.html")
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "hub/accessibility.html")
+
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """Where signing in lands: members go to the catalogue, everyone else to their application."""
     if request.user.is_active_member:

@@ -45,10 +45,21 @@ def resource(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "wellbeing/resource.html", {"resource": item})
 
 
+def _own_country(user) -> dict | None:
+    """The filter for the country the person gave in their application, if the directory has it."""
+    application = user.latest_application if user.is_authenticated else None
+    if application and application.country in SupportService.objects.listed().countries():
+        return {"country": application.country}
+    return None
+
+
 @require_safe
 def services(request: HttpRequest) -> HttpResponse:
+    """The support directory, open to everyone; it starts on the person's own country."""
     listed = SupportService.objects.listed().order_by("country", "name")
-    service_filter = SupportServiceFilter(request.GET or None, queryset=listed)
+    service_filter = SupportServiceFilter(
+        request.GET or _own_country(request.user), queryset=listed
+    )
     results = (
         service_filter.qs
         if not service_filter.is_bound or service_filter.is_valid()

@@ -213,6 +213,14 @@ PAGES: list[PageType] = [
     # Public pages.
     PageType("landing", "landing"),
     PageType("about", "about"),
+    PageType("help", "help"),
+    PageType("contact", "contact"),
+    PageType("accessibility", "accessibility"),
+    PageType("contact-form", "accounts:contact_message", persona="applicant"),
+    PageType(
+        "contact-form-errors", "accounts:contact_message", persona="applicant", then=send_empty
+    ),
+    PageType("support-services-public", "wellbeing:services", kwargs=with_services),
     PageType("terms", "terms"),
     PageType("privacy", "privacy"),
     # Signing up and in, confirming an email address, resetting a password (django-allauth).

@@ -240,6 +240,9 @@ TABLE: dict[str, Expect] = {
     "about": public(),
     "terms": public(),
     "privacy": public(),
+    "help": public(),
+    "contact": public(),
+    "accessibility": public(),
     "healthz": public(),
     "set_language": public(),
     "home": verified(),
@@ -289,6 +292,7 @@ TABLE: dict[str, Expect] = {
     "accounts:answer": verified(),
     "accounts:renew": verified(),
     "accounts:attest": public(kwargs=_attestation_link),
+    "accounts:contact_message": signed_in(),
     "vetting:queue": member("accounts.vet_application"),
     "vetting:application": member("accounts.vet_application", kwargs=_application),
     "vetting:members": member("accounts.vet_application"),
@@ -323,7 +327,7 @@ TABLE: dict[str, Expect] = {
     # --- Wellbeing (issue 6): members only ---------------------------------------------------
     "wellbeing:index": member(),
     "wellbeing:resource": member(kwargs=_resource),
-    "wellbeing:services": member(),
+    "wellbeing:services": public(),  # support for everyone, a suspended officer most of all
     "wellbeing:checkin": member(),
     "wellbeing:checkins": member(),
     "wellbeing:checkin_detail": member(kwargs=_own_self_check),

@@ -91,12 +91,46 @@ class TestServices:
             member_client.get(reverse("wellbeing:services"))
 
 
-@pytest.mark.parametrize("name", ["wellbeing:index", "wellbeing:services"])
-def test_anonymous_and_applicants_are_kept_out(client_factory, applicant, name):
-    response = client_factory().get(reverse(name))
+def test_anonymous_and_applicants_are_kept_out_of_the_resources(client_factory, applicant):
+    response = client_factory().get(reverse("wellbeing:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
-    assert sign_in(client_factory(), applicant).get(reverse(name)).status_code == 403
+    assert sign_in(client_factory(), applicant).get(reverse("wellbeing:index")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "make", [None, factories.UserFactory, factories.SuspendedMemberFactory], ids=str
+)
+def test_the_support_directory_is_open_to_everyone(client_factory, make):
+    factories.SupportServiceFactory(name="Crisis line", kind="crisis")
+    client = client_factory()
+    if make:
+        sign_in(client, make())
+    response = client.get(reverse("wellbeing:services"))
+    assert response.status_code == 200
+    assert "Crisis line" in response.text
+
+
+def test_phone_numbers_and_emails_are_links(client):
+    factories.SupportServiceFactory(
+        how_to_reach="+44 (0)20 7946 0000 · help@line.example.org · open 8:00-18:00 <b>",
+    )
+    body = client.get(reverse("wellbeing:services")).text
+    assert '<a href="tel:+4402079460000">+44 (0)20 7946 0000</a>' in body
+    assert '<a href="mailto:help@line.example.org">help@line.example.org</a>' in body
+    assert "open 8:00-18:00 &lt;b&gt;" in body
+
+
+def test_the_directory_starts_on_the_persons_own_country(client):
+    factories.SupportServiceFactory(name="Dutch line", country="Netherlands")
+    factories.SupportServiceFactory(name="German line", country="Germany")
+    member = factories.MemberFactory()
+    factories.VettingApplicationFactory(applicant=member, country="Netherlands")
+    sign_in(client, member)
+    names = [s.name for s in client.get(reverse("wellbeing:services")).context["services"]]
+    assert names == ["Dutch line"]
+    everywhere = client.get(reverse("wellbeing:services"), {"country": ""}).context["services"]
+    assert {s.name for s in everywhere} == {"Dutch line", "German line"}
 
 
 def test_a_resource_slug_may_not_shadow_wellbeing_pages():
