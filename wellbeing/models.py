@@ -98,6 +98,17 @@ class SupportServiceQuerySet(models.QuerySet):
     def listed(self) -> "SupportServiceQuerySet":
         return self.filter(is_listed=True)
 
+    def crisis_lines(self, country: str) -> "SupportServiceQuerySet":
+        """Crisis lines and helplines for `country`, and the international ones."""
+        return (
+            self.listed()
+            .filter(
+                models.Q(country=country) | models.Q(country=""),
+                kind__in=[SupportService.Kind.CRISIS, SupportService.Kind.HELPLINE],
+            )
+            .order_by("-country", "kind", "name")
+        )
+
     def countries(self) -> list[str]:
         return list(
             self.exclude(country="")
@@ -177,6 +188,9 @@ SCALES = (
 )
 
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+# A check-in this low (of 25), or the lowest mood, puts the crisis lines first: a cautious line,
+# not a diagnosis — reaching out early is never wrong.
+VERY_LOW_TOTAL = 9
 
 
 class SelfCheckQuerySet(models.QuerySet):
@@ -234,6 +248,10 @@ class SelfCheck(models.Model):
     @property
     def total(self) -> int:
         return sum(self.scores().values())
+
+    @property
+    def is_very_low(self) -> bool:
+        return self.total <= VERY_LOW_TOTAL or self.mood == 1
 
 
 class Preferences(models.Model):

@@ -75,8 +75,9 @@ def checkin(request: HttpRequest) -> HttpResponse:
     form = SelfCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
-        form.save()
-        messages.success(request, _("Thank you. Your check-in is saved; only you can see it."))
+        check = form.save()
+        if not check.is_very_low:  # then the page opens on the crisis lines, not a green banner
+            messages.success(request, _("Thank you. Your check-in is saved; only you can see it."))
         return redirect("wellbeing:checkins")
     return render(request, "wellbeing/checkin.html", {"form": form, "scales": SCALES})
 
@@ -94,6 +95,8 @@ def checkins(request: HttpRequest) -> HttpResponse:
         if not pointers:
             pointers = list(Resource.objects.published().order_by("kind", "title")[:3])
     labels = {scale.area: scale.area.label for scale in SCALES}
+    very_low = bool(own) and own[-1].is_very_low
+    country = (_own_country(request.user) or {}).get("country", "")
     return render(
         request,
         "wellbeing/checkins.html",
@@ -105,6 +108,7 @@ def checkins(request: HttpRequest) -> HttpResponse:
             "worsening": worsening,
             "worse_areas": [labels[area] for area in areas],
             "pointers": pointers,
+            "crisis_lines": SupportService.objects.crisis_lines(country) if very_low else None,
         },
     )
 

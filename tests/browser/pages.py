@@ -187,6 +187,12 @@ def with_self_checks(user) -> dict:
     return {}
 
 
+def with_a_very_low_check(user) -> dict:
+    factories.SupportServiceFactory(name="Crisis line", country="", kind="crisis")
+    factories.SelfCheckFactory(owner=user, mood=1, sleep=1, workload=1, support=1)
+    return {}
+
+
 def with_notifications(user) -> dict:
     factories.NotificationFactory.create_batch(2, recipient=user)
     return {}
@@ -304,6 +310,9 @@ PAGES: list[PageType] = [
     PageType("self-check", "wellbeing:checkin", persona="member"),
     PageType("self-check-errors", "wellbeing:checkin", persona="member", then=send_empty),
     PageType("self-check-trend", "wellbeing:checkins", persona="member", kwargs=with_self_checks),
+    PageType(
+        "self-check-very-low", "wellbeing:checkins", persona="member", kwargs=with_a_very_low_check
+    ),
     # The admin, for curators and administrators.
     PageType("admin", "admin:index", persona="administrator"),
     # Error pages.

@@ -189,3 +189,36 @@ class TestDeleteAll:
     def test_with_nothing_to_delete(self, member_client):
         response = member_client.post(reverse("wellbeing:checkins_delete_all"))
         assert response.status_code == 302
+
+
+class TestAVeryLowCheckIn:
+    LOW = {"sleep": 2, "mood": 1, "intrusive_images": 2, "workload": 2, "support": 2}
+
+    def test_puts_the_crisis_lines_of_ones_country_first(self, member_client, member):
+        factories.VettingApplicationFactory(applicant=member, country="Netherlands")
+        factories.SupportServiceFactory(
+            name="Dutch crisis line", country="Netherlands", kind="crisis", how_to_reach="113"
+        )
+        factories.SupportServiceFactory(name="World line", country="", kind="helpline")
+        factories.SupportServiceFactory(name="German line", country="Germany", kind="crisis")
+        response = member_client.post(reverse("wellbeing:checkin"), self.LOW, follow=True)
+        body = response.text
+        assert "You do not have to carry this alone" in body
+        assert body.index("Dutch crisis line") < body.index("World line")
+        assert "German line" not in body
+        # Calm, not a green success banner; and first on the page, before the trend.
+        assert "banner--success" not in body
+        assert body.index("crisis-title") < body.index("chart-title")
+
+    def test_a_good_one_does_not(self, member_client):
+        response = member_client.post(reverse("wellbeing:checkin"), GOOD, follow=True)
+        assert "You do not have to carry this alone" not in response.text
+        assert "banner--success" in response.text
+
+    @pytest.mark.parametrize(
+        ("scores", "very_low"),
+        [({"mood": 1}, True), ({"sleep": 1, "mood": 2, "intrusive_images": 2, "workload": 2,
+                                 "support": 2}, True), ({"mood": 2, "sleep": 2}, False)],
+    )  # fmt: skip
+    def test_the_rule(self, scores, very_low):
+        assert SelfCheck(**{**GOOD, **scores}).is_very_low is very_low
