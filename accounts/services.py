@@ -291,8 +291,21 @@ def answer_question(
     application: VettingApplication, *, answer: str, request: HttpRequest | None = None
 ) -> VettingApplication:
     application = _lock(application)
-    application.resubmit(answer=answer)
+    message = application.resubmit(answer=answer)
     audit.record("application.resubmitted", request=request, target=application.public_id)
+    # The officer who asked is told; if they can no longer vet, every officer is.
+    question = application.messages.filter(kind="question").exclude(author=None).last()
+    asked = officers().filter(pk=question.author_id) if question else officers().none()
+    for officer in asked or officers():
+        if officer.pk == application.applicant_id:
+            continue
+        notify(
+            kind="application_answered",
+            key=f"application-answered:{message.pk}:{officer.public_id}",
+            to=officer,
+            context={"application": application},
+            url=reverse("vetting:application", args=[application.public_id]),
+        )
     return application
 
 

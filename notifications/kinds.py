@@ -23,6 +23,7 @@ SECURITY_KINDS = frozenset(
 # Kinds a member may receive in the notification centre only. Label: what the email is about.
 OPTIONAL_KINDS: dict[str, str] = {
     "application_submitted": _("New applications waiting for vetting"),
+    "application_answered": _("Answers from applicants to your questions (vetting officers)"),
     "tools_due_for_review": _("Tools due for review (curators)"),
     "review_published": _("Your review was published"),
     "review_declined": _("Your review was declined"),

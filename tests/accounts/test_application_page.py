@@ -174,3 +174,53 @@ class TestRenewal:
         member.suspended_at = clock.now()
         member.save()
         assert not services.can_renew(member)
+
+
+def test_the_task_list_follows_the_supervisors_answer(client):
+    application = factories.VettingApplicationFactory(email_confirmed_at=clock.now())
+    attestation = factories.SupervisorAttestationFactory(application=application)
+    sign_in(client, application.applicant)
+    waiting = client.get(URL).text
+    assert "Where your application is" in waiting
+    assert "We have asked your supervisor" in waiting
+    attestation.answered_at, attestation.outcome = clock.now(), "confirmed"
+    attestation.save()
+    answered = client.get(URL).text
+    assert "We have asked your supervisor" not in answered
+    assert "Your supervisor has answered" in answered
+    assert "Answered" in answered
+
+
+def test_a_suspended_member_sees_one_status_not_a_green_approval(client):
+    member = factories.SuspendedMemberFactory()
+    factories.VettingApplicationFactory(
+        applicant=member, state=ApplicationState.APPROVED, decided_at=clock.now()
+    )
+    sign_in(client, member)
+    body = client.get(URL).text
+    assert "Your access is suspended." in body
+    assert "tag--green" not in body
+    assert "Suspended" in body
+
+
+def test_an_applicant_has_no_empty_valid_until_on_the_officers_page(client):
+    from tests.security.personas import grant_role
+
+    officer = factories.MemberFactory()
+    grant_role(officer, "vetting_officer")
+    suspended_applicant = factories.UserFactory(suspended_at=clock.now())
+    sign_in(client, officer)
+    body = client.get(reverse("vetting:member", args=[suspended_applicant.public_id])).text
+    assert "Valid until" not in body
+
+
+def test_the_officer_who_asked_is_told_of_the_answer(client):
+    application = factories.VettingApplicationFactory(email_confirmed_at=clock.now())
+    asker, other = factories.VettingOfficerFactory(), factories.VettingOfficerFactory()
+    services.request_information(application, officer=asker, question="Which unit exactly?")
+    sign_in(client, application.applicant)
+    client.post(reverse("accounts:answer"), {"answer": "The online team"})
+    told = Notification.objects.filter(kind="application_answered")
+    assert [note.recipient for note in told] == [asker]
+    assert "The online team" not in told.get().body_text  # the answer stays behind sign-in
+    assert other.pk not in told.values_list("recipient", flat=True)
