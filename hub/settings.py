@@ -106,6 +106,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every response behind sign-in is no-store; outside the rest, so it sees each response.
+    "hub.access.PrivateResponsesMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
     "hub.middleware.AuditContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
