@@ -177,3 +177,20 @@ def test_a_shared_agency_domain_is_no_warning(officer_client):
     page = _signals(officer_client, _apply_naming("boss@police.example.org", applicant=applicant))
     assert "Supervisor domain known" in page and agency.name in page
     assert "own domain" not in page and "free mail" not in page
+
+
+def test_a_held_back_renewal_email_is_not_announced_as_sent(client):
+    limit, _ = services.SUPERVISOR_EMAILS_PER_ADDRESS
+    for _ in range(limit):
+        services.send_attestation(_apply_naming("boss@police.example.org"))
+    member = factories.MemberFactory(membership_valid_until=clock.now() + timedelta(days=20))
+    factories.VettingApplicationFactory(applicant=member, state="approved")
+    sign_in(client, member)
+    response = client.post(
+        reverse("accounts:renew"),
+        {"supervisor_name": "Boss", "supervisor_email": "boss@police.example.org"},
+        follow=True,
+    )
+    assert member.applications.get(kind=VettingApplication.Kind.RENEWAL).email_confirmed_at
+    assert b"The vetting officers will confirm your role." in response.content
+    assert b"We have asked your supervisor" not in response.content
