@@ -26,12 +26,12 @@ from notifications.models import Notification
 from notifications.services import notify
 
 ATTESTATION_DAYS = 7
+ATTESTATION_SALT = "accounts.attestation"
 # Emails asking a supervisor to attest, at most: so many to one address in this long, and so
 # many on one applicant's behalf. Counted in the database (the outbox and attestation rows),
 # so every web process agrees and nothing is lost when the cache is.
 SUPERVISOR_EMAILS_PER_ADDRESS = (5, timedelta(days=1))
 SUPERVISOR_EMAILS_PER_APPLICANT = (3, timedelta(days=30))
-ATTESTATION_SALT = "accounts.attestation"
 # How close to expiry a member may ask to renew.
 RENEWAL_WINDOW = timedelta(days=30)
 
@@ -138,7 +138,9 @@ def supervisor_email_limit(application: VettingApplication) -> str | None:
     """Which limit another supervisor email for `application` would pass, or None.
 
     Per address, from the outbox rows themselves; per applicant, from their attestation rows
-    (one email each: the outbox row does not name the applicant).
+    (one email each: the outbox row does not name the applicant). Requests committing at the
+    same instant may each pass: the limit is overshot by at most the requests in flight, which
+    the sign-up and confirmation rate limits already bound; no lock is worth taking for that.
     """
     now = clock.now()
     per_address, address_window = SUPERVISOR_EMAILS_PER_ADDRESS

@@ -25,9 +25,12 @@ PAGE_SIZE = 25
 
 
 def _with_domains(applications) -> None:
-    """Attach to each application its domain signals: the agencies its and its supervisor's
-    domains match, whether the supervisor is on free mail, and whether the supervisor is on
-    the applicant's own domain when no agency uses it (one person may hold both addresses)."""
+    """Attach to each application the signals its and its supervisor's email domains give.
+
+    The agencies each domain matches; whether the supervisor is on free mail; and whether the
+    supervisor is on the applicant's own domain when no agency uses it (one person may then
+    hold both addresses).
+    """
     found = agencies_by_domain(
         *[a.email for a in applications], *[a.supervisor_email for a in applications]
     )
