@@ -1,5 +1,6 @@
 import calendar
 import datetime
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -149,6 +150,29 @@ def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
 
 def email_domain(email: str) -> str:
     return email.rpartition("@")[2].strip().lower()
+
+
+# The longest applicant-typed name an email to someone else (the supervisor) carries.
+NAME_FOR_OTHERS_LENGTH = 60
+# Besides letters and marks: what names are written with (O'Brien, Smith-Jones).
+NAME_PUNCTUATION = frozenset("-'\N{RIGHT SINGLE QUOTATION MARK}")
+
+
+def name_for_others(name: str) -> str:
+    """An applicant-typed name, fit to be quoted in an email the hub sends to someone else.
+
+    Only letters (in any script), their marks, spaces, hyphens and apostrophes survive, and at
+    most NAME_FOR_OTHERS_LENGTH characters: no link, domain, address, number or line break, so
+    the hub's own sender cannot carry a phisher's words to a third party.
+    """
+    kept = "".join(
+        char if unicodedata.category(char)[0] in "LM" or char in NAME_PUNCTUATION else " "
+        for char in unicodedata.normalize("NFKC", name)
+    )
+    kept = " ".join(kept.split())
+    if len(kept) > NAME_FOR_OTHERS_LENGTH:
+        kept = kept[: NAME_FOR_OTHERS_LENGTH - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+    return kept
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -342,6 +366,11 @@ class VettingApplication(models.Model):
     @property
     def agency_label(self) -> str:
         return self.agency.name if self.agency else self.agency_name
+
+    @property
+    def name_for_supervisor(self) -> str:
+        """The applicant's name as the supervisor's email may quote it (see `name_for_others`)."""
+        return name_for_others(self.full_name)
 
     @property
     def is_open(self) -> bool:

@@ -24,10 +24,16 @@ from accounts.models import (
 from hub import audit, clock
 from hub.models import AuditEvent
 from hub.sessions import end_all_sessions
+from notifications.models import Notification
 from notifications.services import notify
 
 ATTESTATION_DAYS = 7
 ATTESTATION_SALT = "accounts.attestation"
+# Emails asking a supervisor to attest, at most: so many to one address in this long, and so
+# many on one applicant's behalf. Counted in the database (the outbox and attestation rows),
+# so every web process agrees and nothing is lost when the cache is.
+SUPERVISOR_EMAILS_PER_ADDRESS = (5, timedelta(days=1))
+SUPERVISOR_EMAILS_PER_APPLICANT = (3, timedelta(days=30))
 # How close to expiry a member may ask to renew.
 RENEWAL_WINDOW = timedelta(days=30)
 
@@ -127,9 +133,53 @@ def attestation_from_token(token: str) -> SupervisorAttestation | None:
     ).first()
 
 
+def supervisor_email_limit(application: VettingApplication) -> str | None:
+    """Which limit another supervisor email for `application` would pass, or None.
+
+    Per address, from the outbox rows themselves; per applicant, from their attestation rows
+    (one email each: the outbox row does not name the applicant). Requests committing at the
+    same instant may each pass: the limit is overshot by at most the requests in flight, which
+    the sign-up and confirmation rate limits already bound; no lock is worth taking for that.
+    """
+    now = clock.now()
+    per_address, address_window = SUPERVISOR_EMAILS_PER_ADDRESS
+    sent_to_address = Notification.objects.filter(
+        kind="supervisor_attestation",
+        to_email__iexact=application.supervisor_email,
+        created_at__gte=now - address_window,
+    ).count()
+    if sent_to_address >= per_address:
+        return "address"
+    per_applicant, applicant_window = SUPERVISOR_EMAILS_PER_APPLICANT
+    sent_for_applicant = SupervisorAttestation.objects.filter(
+        application__applicant_id=application.applicant_id,
+        sent_at__gte=now - applicant_window,
+    ).count()
+    if sent_for_applicant >= per_applicant:
+        return "applicant"
+    return None
+
+
 def send_attestation(
     application: VettingApplication, *, request: HttpRequest | None = None
-) -> SupervisorAttestation:
+) -> SupervisorAttestation | None:
+    """Ask the supervisor to attest, by email; None if a rate limit holds the email back.
+
+    A held-back request is audited and officers see that no attestation was sent: the
+    application goes on, so a flood aimed at one address cannot block the next applicant
+    for long, and cannot make the hub the flood's sender.
+    """
+    limit = supervisor_email_limit(application)
+    if limit is not None:
+        audit.record(
+            "attestation.rate_limited",
+            request=request,
+            actor=application.applicant,
+            target=application.public_id,
+            supervisor=application.supervisor_email,
+            limit=limit,
+        )
+        return None
     now = clock.now()
     attestation = application.attestations.create(
         supervisor_name=application.supervisor_name,

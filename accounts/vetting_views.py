@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.forms import DecisionForm, MemberFilterForm, QueueFilterForm, SuspendForm
+from accounts.free_mail import is_free_mail
 from accounts.models import (
     InvalidTransitionError,
     MembershipState,
@@ -24,13 +25,27 @@ PAGE_SIZE = 25
 
 
 def _with_domains(applications) -> None:
-    """Attach to each application the agencies its and its supervisor's domains match."""
+    """Attach to each application the signals its and its supervisor's email domains give.
+
+    The agencies each domain matches; whether the supervisor is on free mail; and whether the
+    supervisor is on the applicant's own domain when no agency uses it (one person may then
+    hold both addresses).
+    """
     found = agencies_by_domain(
         *[a.email for a in applications], *[a.supervisor_email for a in applications]
     )
     for application in applications:
-        application.email_agencies = found.get(email_domain(application.email), [])
-        application.supervisor_agencies = found.get(email_domain(application.supervisor_email), [])
+        domain = email_domain(application.email)
+        supervisor_domain = email_domain(application.supervisor_email)
+        application.email_agencies = found.get(domain, [])
+        application.supervisor_domain = supervisor_domain
+        application.supervisor_agencies = found.get(supervisor_domain, [])
+        application.supervisor_free_mail = is_free_mail(supervisor_domain)
+        application.supervisor_on_own_domain = (
+            supervisor_domain == domain
+            and not application.supervisor_agencies
+            and not application.supervisor_free_mail
+        )
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -70,14 +70,15 @@ def renew(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _application_page(request, renewal_form=form, status=400)
     try:
-        services.request_renewal(request.user, **form.cleaned_data, request=request)
+        renewal = services.request_renewal(request.user, **form.cleaned_data, request=request)
     except InvalidTransitionError:
         messages.error(request, _("Your membership cannot be renewed now."))
     else:
-        messages.success(
-            request,
-            _("Renewal requested. We have asked your supervisor to confirm your role again."),
-        )
+        if renewal.attestations.exists():
+            text = _("Renewal requested. We have asked your supervisor to confirm your role again.")
+        else:  # a rate limit held the supervisor's email back
+            text = _("Renewal requested. The vetting officers will confirm your role.")
+        messages.success(request, text)
     return redirect("accounts:application")
 
 

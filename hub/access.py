@@ -20,6 +20,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import ResolverMatch
+from django.utils.cache import add_never_cache_headers
 
 
 class Access(enum.IntEnum):
@@ -209,3 +210,31 @@ class AccessPolicyMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         return check(request, rule_for(request.resolver_match))
+
+
+class PrivateResponsesMiddleware:
+    """Marks every response behind sign-in `Cache-Control: no-store` (and `private`).
+
+    A page for a signed-in person (and any page the policy does not declare public) may hold
+    their name, their application or their searches: no shared proxy, and no browser cache
+    that the next user of a shared computer can open with Back, may keep it. Public pages for
+    anonymous visitors stay cacheable. It sits just inside WhiteNoise, so static files do too.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_private(request):
+            add_never_cache_headers(response)
+        return response
+
+
+def is_private(request: HttpRequest) -> bool:
+    """Whether `request` is behind sign-in: a signed-in visitor, or a URL not declared public."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    match = getattr(request, "resolver_match", None)
+    return match is not None and rule_for(match).access is not Access.PUBLIC

@@ -109,6 +109,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every response behind sign-in is no-store; outside the rest, so it sees each response.
+    "hub.access.PrivateResponsesMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
     "hub.middleware.AuditContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -255,6 +257,8 @@ ACCOUNT_RATE_LIMITS = {
 # The version of the terms of engagement that applicants accept now; stored with each acceptance.
 TERMS_VERSION = env_str("TERMS_VERSION", "2026-11")
 MEMBERSHIP_MONTHS = env_int("MEMBERSHIP_MONTHS", 12)
+# Free-mail domains beyond accounts/free_mail.py's list (a supervisor there is a warning signal).
+EXTRA_FREE_MAIL_DOMAINS = {d.lower().lstrip("@") for d in env_list("EXTRA_FREE_MAIL_DOMAINS", "")}
 
 # Sessions: 12-hour absolute lifetime; the 30-minute idle limit is enforced by middleware.
 SESSION_COOKIE_AGE = int(timedelta(hours=12).total_seconds())

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import NoReverseMatch, resolve, reverse
 
-from hub.access import POLICY, SECOND_FACTOR_SETUP, SECOND_FACTOR_VERIFY, rule_for
+from hub.access import POLICY, SECOND_FACTOR_SETUP, SECOND_FACTOR_VERIFY, Access, rule_for
 from tests.security.access_table import TABLE, Outcome, Visitor, row_for
 from tests.security.personas import PERSONAS
 from tests.urlwalk import routes
@@ -107,12 +107,19 @@ def test_access(route, persona):
     ):
         # Past the policy, a view may not know a sample id or key: a 404 still means "let in".
         allowed.add(Outcome.NOT_FOUND)
+    private = persona != "anonymous" or row.access is not Access.PUBLIC
     for method in ("get", "post"):
         response = getattr(client, method)(url)
         got = classify(response)
         assert got in allowed, (
             f"{method.upper()} {url} as {persona}: expected {expected}, got {got}"
         )
+        if private:
+            # Behind sign-in nothing may be kept by a proxy or the browser's cache (issue 16).
+            assert "no-store" in response.get("Cache-Control", ""), (
+                f"{method.upper()} {url} as {persona}: Cache-Control "
+                f"{response.get('Cache-Control')!r}, not no-store"
+            )
         if method == "get":
             assert_redirects_end(client, url, response, persona)
 

@@ -52,6 +52,19 @@ def test_every_kind_of_response_carries_the_headers(client):
         assert "publickey-credentials-get=(self)" in response["Permissions-Policy"], kind
 
 
+def test_signed_in_responses_are_no_store_and_public_ones_stay_cacheable(client):
+    """The matrix proves no-store on every URL; here, what it cannot see: a public page for an
+    anonymous visitor stays cacheable, a 404 for a signed-in member does not."""
+    from tests.conftest import sign_in
+    from tests.factories import MemberFactory
+
+    assert "no-store" not in client.get("/", secure=True).get("Cache-Control", "")
+    sign_in(client, MemberFactory())
+    for path in ("/", "/no-such-page/", "/catalog/"):
+        assert "no-store" in client.get(path, secure=True)["Cache-Control"], path
+        assert "private" in client.get(path, secure=True)["Cache-Control"], path
+
+
 def test_csp_is_strict(landing):
     csp = landing["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
