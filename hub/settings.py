@@ -159,13 +159,38 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_url_with_db(url: str, offset: int) -> str:
+    """`url` pointing at the Redis database `offset` numbers after its own (db 0 if none)."""
+    parts = urlsplit(url)
+    try:
+        db = int(parts.path.strip("/") or 0)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"The Redis URL {url!r} must end in a database number."
+        ) from None
+    return parts._replace(path=f"/{db + offset}").geturl()
+
+
+# One Redis server may hold both the cache and the broker, in separate databases: the cache on
+# REDIS_URL's database, the broker on the next (redis://redis:6379/0 -> /0 and /1). Only the cache
+# may be evicted: give its server maxmemory with an eviction policy (README, "Redis"), or point
+# CACHE_REDIS_URL at a Redis server of its own.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", REDIS_URL)
+if CACHE_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            # Degrades to "nothing cached" while Redis is down: pages come from the database.
+            "BACKEND": "hub.cache.DegradingRedisCache",
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": "hub",
+            "OPTIONS": {
+                # A Redis that stopped answering costs a page a fraction of a second, not a hang.
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1,
+                "RETRY_AFTER": 5,
+            },
         }
     }
 else:
@@ -250,7 +275,9 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Jobs -----------------------------------------------------------------------------
 
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+CELERY_BROKER_URL = os.environ.get(
+    "CELERY_BROKER_URL", redis_url_with_db(REDIS_URL, 1) if REDIS_URL else ""
+)
 # Without a broker, tasks run in-process when the transaction that enqueued them commits.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
