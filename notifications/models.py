@@ -13,6 +13,10 @@ SWEEP_GRACE = timedelta(minutes=1)
 # A claim older than this belongs to a worker that died mid-delivery (a task is killed after
 # CELERY_TASK_TIME_LIMIT, far shorter): the row may be taken again.
 CLAIM_TIMEOUT = timedelta(minutes=10)
+# django-allauth's emails (hub.account_adapter): their kinds start with this. Their bodies hold
+# single-use links (confirm an address, reset a password), so nobody reads them in the admin and
+# the outbox forgets them once sent.
+ACCOUNT_KIND_PREFIX = "account."
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -108,6 +112,11 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to_email}"
+
+    @property
+    def holds_secret_link(self) -> bool:
+        """Whether the body carries a link that acts for its recipient (allauth's emails)."""
+        return self.kind.startswith(ACCOUNT_KIND_PREFIX)
 
     @property
     def status(self) -> str:

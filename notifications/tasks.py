@@ -75,8 +75,9 @@ def deliver(self, notification_id: int) -> str:
             last_error=error,
         )
         raise self.retry(exc=exc, countdown=countdown) from exc
+    forget = {"body_text": "", "body_html": ""} if notification.holds_secret_link else {}
     Notification.objects.filter(pk=notification.pk).update(
-        sent_at=timezone.now(), claimed_at=None, last_error=""
+        sent_at=timezone.now(), claimed_at=None, last_error="", **forget
     )
     return "sent"
 
