@@ -415,9 +415,12 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {"database_outage": {"()": "hub.outages.DatabaseOutageFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # PostgreSQL away is an outage (a 503 and a warning), not a bug (a 500 and an error).
+        "django.request": {"filters": ["database_outage"]},
         # The audit trail, one JSON object a line, for shipping to a separate system.
         "hub.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

@@ -1,4 +1,5 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
@@ -7,6 +8,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from hub.outages import DATABASE_RETRY_AFTER, is_database_outage
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +96,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors that might themselves fail: the simplest page that can render.
+    # No context processors that might themselves fail: the simplest page that can render. With
+    # the database away that is all a page can be (no session, no user, no cache).
     from django.template import loader
 
+    if is_database_outage(sys.exc_info()[1]):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)
