@@ -407,6 +407,12 @@ PERMISSIONS_POLICY = (
     "publickey-credentials-get=(self), publickey-credentials-create=(self)"
 )
 
+# /healthz and /healthz/ready show their checks to a request with "Authorization: Bearer <this>"
+# (and to one from this host, not through a proxy); everyone else reads "ok" or "unavailable".
+HEALTH_TOKEN = env_str("HEALTH_TOKEN", "")
+if HEALTH_TOKEN and len(HEALTH_TOKEN) < 32:
+    raise ImproperlyConfigured("HEALTH_TOKEN must be at least 32 characters (or unset).")
+
 # --- Logging --------------------------------------------------------------------------
 
 LOGGING = {

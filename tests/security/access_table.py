@@ -237,6 +237,7 @@ TABLE: dict[str, Expect] = {
     "terms": public(),
     "privacy": public(),
     "healthz": public(),
+    "healthz_ready": public(),  # the test client calls from 127.0.0.1: the operator
     "set_language": public(),
     "home": verified(),
     # --- Signing in and up, email confirmation, password reset (allauth) -----------------
