@@ -298,6 +298,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_TIMEZONE = "UTC"
 # Jobs (issue 7): the periodic jobs, run by exactly ONE beat. Each is also a management command
 # for an operator who runs cron instead (README, "Background jobs"); each is safe to run twice.
+# Beat remembers when it last sent each job, in a file that must outlive the beat's container (a
+# volume; not /tmp): a beat restarted with no memory skipped the minute it was down, and one
+# restored from a stale file sent a minute twice. Written after every job sent, so a restart
+# resumes where it stopped: a job due while beat was down runs once when it is back. The jobs
+# tolerate both anyway (each is safe to run twice, and the next run does what a skipped one
+# left), so losing the file costs at most one doubled or one skipped run.
+CELERY_BEAT_SCHEDULE_FILENAME = env_str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "var" / "celerybeat-schedule")
+)
+CELERY_BEAT_SYNC_EVERY = 1
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {
         "task": "notifications.tasks.sweep_outbox",
