@@ -59,6 +59,7 @@ POLICY: dict[str, Rule] = {
     # Support for everyone, a suspended officer most of all.
     "wellbeing:services": PUBLIC,
     "healthz": PUBLIC,
+    "healthz_ready": PUBLIC,  # details for the operator only: the view answers 404 to others
     "set_language": PUBLIC,
     # Signing in and up, email confirmation, password reset (django-allauth).
     "account_login": PUBLIC,

@@ -1,18 +1,25 @@
-"""django-allauth's account adapter: lockouts written to the audit trail, links on SITE_URL.
+"""django-allauth's account adapter: lockouts audited, emails to the outbox, links on SITE_URL.
 
 allauth sends no signal when it refuses a sign-in because too many have failed, so the adapter
-records it. Apps that need their own adapter subclass this one.
+records it. allauth sends its emails (address confirmation, password reset, "your password was
+changed"...) from the request, so a mail server that is down or slow made sign-up answer 500
+after the account was created, and the email was lost; here they are written to the outbox like
+every other email, and the page answers at once. Apps that need their own adapter subclass this.
 """
 
+import uuid
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from hub import audit
 from hub.signals import attempted_email
+from notifications.models import ACCOUNT_KIND_PREFIX
+from notifications.services import queue_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,7 +31,7 @@ class AccountAdapter(DefaultAccountAdapter):
             raise
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Send allauth's emails with every link on `SITE_URL`, never on the request's host.
+        """Write allauth's emails to the outbox, with every link on `SITE_URL`.
 
         allauth builds confirmation, password-reset and sign-up links, and names the site, from
         the request's `Host`. Any name in ALLOWED_HOSTS passes Django's check, so a request with
@@ -32,7 +39,31 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         context = {key: on_site(value) for key, value in context.items()}
         context["current_site"] = HubSite()
-        super().send_mail(template_prefix, email, context)
+        request = allauth_context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {"request": request, "email": email} | context,
+        )
+        html = [
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ]
+        if message.content_subtype == "html":
+            body_text, body_html = "", message.body
+        else:
+            body_text, body_html = message.body, html[0] if html else ""
+        name = template_prefix.rsplit("/", 1)[-1]
+        queue_email(
+            kind=f"{ACCOUNT_KIND_PREFIX}{name}"[:64],
+            # Each call is its own event: two reset requests are two emails, as allauth sends them.
+            key=f"{ACCOUNT_KIND_PREFIX}{name}:{uuid.uuid4()}",
+            to_email=email,
+            subject=message.subject,
+            body_text=body_text,
+            body_html=body_html,
+        )
 
 
 class HubSite:

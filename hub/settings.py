@@ -164,13 +164,38 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_url_with_db(url: str, offset: int) -> str:
+    """`url` pointing at the Redis database `offset` numbers after its own (db 0 if none)."""
+    parts = urlsplit(url)
+    try:
+        db = int(parts.path.strip("/") or 0)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"The Redis URL {url!r} must end in a database number."
+        ) from None
+    return parts._replace(path=f"/{db + offset}").geturl()
+
+
+# One Redis server may hold both the cache and the broker, in separate databases: the cache on
+# REDIS_URL's database, the broker on the next (redis://redis:6379/0 -> /0 and /1). Only the cache
+# may be evicted: give its server maxmemory with an eviction policy (README, "Redis"), or point
+# CACHE_REDIS_URL at a Redis server of its own.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", REDIS_URL)
+if CACHE_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            # Degrades to "nothing cached" while Redis is down: pages come from the database.
+            "BACKEND": "hub.cache.DegradingRedisCache",
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": "hub",
+            "OPTIONS": {
+                # A Redis that stopped answering costs a page a fraction of a second, not a hang.
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1,
+                "RETRY_AFTER": 5,
+            },
         }
     }
 else:
@@ -275,7 +300,9 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Jobs -----------------------------------------------------------------------------
 
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+CELERY_BROKER_URL = os.environ.get(
+    "CELERY_BROKER_URL", redis_url_with_db(REDIS_URL, 1) if REDIS_URL else ""
+)
 # Without a broker, tasks run in-process when the transaction that enqueued them commits.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -296,6 +323,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_TIMEZONE = "UTC"
 # Jobs (issue 7): the periodic jobs, run by exactly ONE beat. Each is also a management command
 # for an operator who runs cron instead (README, "Background jobs"); each is safe to run twice.
+# Beat remembers when it last sent each job, in a file that must outlive the beat's container (a
+# volume; not /tmp): a beat restarted with no memory skipped the minute it was down, and one
+# restored from a stale file sent a minute twice. Written after every job sent, so a restart
+# resumes where it stopped: a job due while beat was down runs once when it is back. The jobs
+# tolerate both anyway (each is safe to run twice, and the next run does what a skipped one
+# left), so losing the file costs at most one doubled or one skipped run.
+CELERY_BEAT_SCHEDULE_FILENAME = env_str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "var" / "celerybeat-schedule")
+)
+CELERY_BEAT_SYNC_EVERY = 1
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {
         "task": "notifications.tasks.sweep_outbox",
@@ -405,6 +442,12 @@ PERMISSIONS_POLICY = (
     "publickey-credentials-get=(self), publickey-credentials-create=(self)"
 )
 
+# /healthz and /healthz/ready show their checks to a request with "Authorization: Bearer <this>"
+# (and to one from this host, not through a proxy); everyone else reads "ok" or "unavailable".
+HEALTH_TOKEN = env_str("HEALTH_TOKEN", "")
+if HEALTH_TOKEN and len(HEALTH_TOKEN) < 32:
+    raise ImproperlyConfigured("HEALTH_TOKEN must be at least 32 characters (or unset).")
+
 # --- Logging --------------------------------------------------------------------------
 
 LOGGING = {
@@ -413,9 +456,12 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {"database_outage": {"()": "hub.outages.DatabaseOutageFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # PostgreSQL away is an outage (a 503 and a warning), not a bug (a 500 and an error).
+        "django.request": {"filters": ["database_outage"]},
         # The audit trail, one JSON object a line, for shipping to a separate system.
         "hub.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

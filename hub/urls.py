@@ -13,6 +13,7 @@ urlpatterns = [
     path("contact/", views.contact, name="contact"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/ready", views.healthz_ready, name="healthz_ready"),
     path("home/", views.home, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.account.urls")),

@@ -1,12 +1,17 @@
 import logging
+import sys
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from hub.outages import DATABASE_RETRY_AFTER, is_database_outage
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +66,7 @@ def _check_database() -> None:
 
 
 def _check_cache() -> None:
+    # The cache degrades rather than raising (hub.cache): a value that does not come back is down.
     cache.set("healthz", "ok", timeout=10)
     if cache.get("healthz") != "ok":
         raise RuntimeError("cache did not return what was stored")
@@ -73,26 +79,76 @@ def _check_broker() -> None:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
-@never_cache
-@require_safe
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness for load balancers: 200 when every dependency answers, else 503."""
-    checks = {"database": _check_database, "cache": _check_cache}
-    if settings.CELERY_BROKER_URL:
-        checks["broker"] = _check_broker
+def _run(checks: dict[str, Callable[[], None]]) -> dict[str, str]:
     report: dict[str, str] = {}
     for name, check in checks.items():
         try:
             check()
-        except Exception:
-            logger.exception("Health check %s failed", name)
+        except Exception as exc:  # noqa: BLE001 - a dependency down is "down", never a 500
+            # A warning, not a traceback: a load balancer asks every few seconds.
+            logger.warning("Health check %s failed: %s: %s", name, type(exc).__name__, exc)
             report[name] = "down"
         else:
             report[name] = "ok"
-    healthy = all(state == "ok" for state in report.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "down", "checks": report}, status=200 if healthy else 503
+    return report
+
+
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def _may_see_details(request: HttpRequest) -> bool:
+    """The operator: a request with HEALTH_TOKEN, or from this host not through a proxy."""
+    token = settings.HEALTH_TOKEN
+    sent = request.headers.get("Authorization", "")
+    if token and constant_time_compare(sent, f"Bearer {token}"):
+        return True
+    # A proxy on the same host connects from loopback too: what it forwards is not local.
+    forwarded = "X-Forwarded-For" in request.headers or "Forwarded" in request.headers
+    return request.META.get("REMOTE_ADDR") in LOOPBACK and not forwarded
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness, for load balancers: is this process up and does it reach the database?
+
+    Only these two: without Redis the hub still serves every page (hub.cache) and queues every
+    email (the outbox), so a Redis outage must not take every node out of the pool. Strangers
+    read "ok" or "unavailable"; the operator (see `_may_see_details`) reads the checks.
+    """
+    report = _run({"database": _check_database})
+    healthy = report["database"] == "ok"
+    status = 200 if healthy else 503
+    if _may_see_details(request):
+        return JsonResponse(
+            {"status": "ok" if healthy else "down", "checks": report}, status=status
+        )
+    return HttpResponse(
+        "ok" if healthy else "unavailable", content_type="text/plain", status=status
     )
+
+
+@never_cache
+@require_safe
+def healthz_ready(request: HttpRequest) -> HttpResponse:
+    """Readiness and diagnostics, for the operator only (others get 404): every dependency.
+
+    503 only when the database is down; a cache or broker that is down makes it "degraded" (the
+    hub still answers: pages come from the database, emails wait in the outbox).
+    """
+    if not _may_see_details(request):
+        raise Http404
+    checks = {"database": _check_database, "cache": _check_cache}
+    if settings.CELERY_BROKER_URL:
+        checks["broker"] = _check_broker
+    report = _run(checks)
+    if report["database"] != "ok":
+        state, status = "down", 503
+    elif all(value == "ok" for value in report.values()):
+        state, status = "ok", 200
+    else:
+        state, status = "degraded", 200
+    return JsonResponse({"status": state, "checks": report}, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -108,7 +164,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors that might themselves fail: the simplest page that can render.
+    # No context processors that might themselves fail: the simplest page that can render. With
+    # the database away that is all a page can be (no session, no user, no cache).
     from django.template import loader
 
+    if is_database_outage(sys.exc_info()[1]):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)

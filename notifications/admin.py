@@ -61,6 +61,12 @@ class NotificationAdmin(admin.ModelAdmin):
     readonly_fields = fields
     raw_id_fields = ["recipient"]
 
+    def get_fields(self, request, obj=None) -> list[str]:
+        # A confirmation or reset link would let whoever reads it act as the recipient.
+        if obj is not None and obj.holds_secret_link:
+            return [name for name in self.fields if name != "body_text"]
+        return self.fields
+
     @admin.display(description=_("status"))
     def status(self, obj: Notification) -> str:
         if obj.channel == Notification.Channel.IN_APP:

@@ -10,9 +10,17 @@ from django.utils.translation import gettext_lazy as _
 # How long a fresh row may wait for its on-commit task before the sweep sends another, and how
 # long after a sweep (or a retry's due time) the next sweep leaves the row alone.
 SWEEP_GRACE = timedelta(minutes=1)
-# A claim older than this belongs to a worker that died mid-delivery (a task is killed after
-# CELERY_TASK_TIME_LIMIT, far shorter): the row may be taken again.
-CLAIM_TIMEOUT = timedelta(minutes=10)
+# The longest one delivery may run: Celery kills the task at this many seconds (a stuck SMTP
+# conversation included; EMAIL_TIMEOUT is shorter still).
+DELIVERY_TIME_LIMIT = 60
+# A claim older than this belongs to a worker that died mid-delivery: no live delivery can hold
+# a row that long, so the row may be taken again. Tied to the time limit, not a guess: a killed
+# worker's email goes out again within this plus one sweep (about two and a half minutes).
+CLAIM_TIMEOUT = timedelta(seconds=DELIVERY_TIME_LIMIT + 30)
+# django-allauth's emails (hub.account_adapter): their kinds start with this. Their bodies hold
+# single-use links (confirm an address, reset a password), so nobody reads them in the admin and
+# the outbox forgets them once sent.
+ACCOUNT_KIND_PREFIX = "account."
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -108,6 +116,11 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to_email}"
+
+    @property
+    def holds_secret_link(self) -> bool:
+        """Whether the body carries a link that acts for its recipient (allauth's emails)."""
+        return self.kind.startswith(ACCOUNT_KIND_PREFIX)
 
     @property
     def status(self) -> str:

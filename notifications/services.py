@@ -71,19 +71,50 @@ def notify(
             body_html = render_to_string(f"notifications/email/{kind}.html", context)
         except TemplateDoesNotExist:  # the HTML part is optional
             body_html = ""
+    return _write(
+        kind=kind,
+        key=key,
+        channel=channel,
+        recipient=recipient,
+        to_email=to_email,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        url=url,
+        not_before=not_before,
+    )
+
+
+def queue_email(
+    *, kind: str, key: str, to_email: str, subject: str, body_text: str, body_html: str = ""
+) -> Notification | None:
+    """Queue an email another library rendered (django-allauth's), once per `key`.
+
+    The page that caused it answers at once, whatever the mail server is doing; the outbox
+    delivers it, retries it and sweeps it up like every other email. No recipient is set, so it
+    never shows in a notification centre (a confirmation or reset link belongs in the inbox only).
+    """
+    return _write(
+        kind=kind,
+        key=key,
+        channel=Notification.Channel.EMAIL,
+        recipient=None,
+        to_email=to_email,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        url="",
+        not_before=None,
+    )
+
+
+def _write(*, channel: str, not_before: datetime | None, **fields) -> Notification | None:
+    fields["idempotency_key"] = fields.pop("key")[:200]
+    fields["subject"] = fields["subject"][:200]
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                idempotency_key=key[:200],
-                kind=kind,
-                channel=channel,
-                recipient=recipient,
-                to_email=to_email,
-                subject=subject[:200],
-                body_text=body_text,
-                body_html=body_html,
-                url=url,
-                not_before=not_before,
+                channel=channel, not_before=not_before, **fields
             )
     except IntegrityError:
         return None

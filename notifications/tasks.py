@@ -4,13 +4,15 @@ import logging
 import random
 import smtplib
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
 from celery import shared_task
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
 from django.utils import timezone
 
-from notifications.models import CLAIM_TIMEOUT, Notification
+from notifications.models import CLAIM_TIMEOUT, DELIVERY_TIME_LIMIT, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,24 @@ def claim(notification_id: int) -> Notification | None:
     return Notification.objects.get(pk=notification_id) if claimed else None
 
 
-@shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
+def message_id(notification: Notification) -> str:
+    """The email's Message-ID, the same for every attempt: a resend is recognisably the same.
+
+    A worker killed after the mail server accepted a message, but before the row was marked
+    sent, sends it again once the claim times out; mail clients and servers that deduplicate
+    on Message-ID then show it once.
+    """
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<{notification.public_id}@{domain}>"
+
+
+@shared_task(
+    bind=True,
+    max_retries=MAX_ATTEMPTS - 1,
+    acks_late=True,
+    soft_time_limit=DELIVERY_TIME_LIMIT - 10,
+    time_limit=DELIVERY_TIME_LIMIT,
+)
 def deliver(self, notification_id: int) -> str:
     notification = claim(notification_id)
     if notification is None:
@@ -53,6 +72,7 @@ def deliver(self, notification_id: int) -> str:
         subject=notification.subject,
         body=notification.body_text,
         to=[notification.to_email],
+        headers={"Message-ID": message_id(notification)},
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
@@ -75,8 +95,9 @@ def deliver(self, notification_id: int) -> str:
             last_error=error,
         )
         raise self.retry(exc=exc, countdown=countdown) from exc
+    forget = {"body_text": "", "body_html": ""} if notification.holds_secret_link else {}
     Notification.objects.filter(pk=notification.pk).update(
-        sent_at=timezone.now(), claimed_at=None, last_error=""
+        sent_at=timezone.now(), claimed_at=None, last_error="", **forget
     )
     return "sent"
 

@@ -62,9 +62,13 @@ def test_sign_up_creates_the_account_and_its_application(client, settings):
     assert not VettingApplication.objects.ready().exists()
 
 
-def test_confirming_the_email_sends_the_attestation_and_tells_officers(client):
+def test_confirming_the_email_sends_the_attestation_and_tells_officers(
+    client, django_capture_on_commit_callbacks
+):
     officer = factories.VettingOfficerFactory()
-    client.post(reverse("account_signup"), form_data())
+    # The confirmation email goes through the outbox: delivered once the sign-up commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_signup"), form_data())
     body = mail.outbox[-1].body
     confirm_url = re.search(r"http\S*/accounts/confirm-email/\S+/", body).group(0)
     path = confirm_url.split("testserver", 1)[-1]

@@ -53,3 +53,9 @@ def test_the_beat_schedule():
     }
     # A sweep that could not start within its minute is dropped, not stacked behind the next.
     assert schedule["sweep-outbox"]["options"]["expires"] < 60
+
+
+def test_beat_remembers_its_last_runs_across_restarts():
+    """A beat restarted without its schedule file skipped a minute; a stale file doubled one."""
+    assert not app.conf.beat_schedule_filename.startswith("/tmp/")  # noqa: S108 - what we refuse
+    assert app.conf.beat_sync_every == 1  # written after every job it sends

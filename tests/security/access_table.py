@@ -244,6 +244,7 @@ TABLE: dict[str, Expect] = {
     "contact": public(),
     "accessibility": public(),
     "healthz": public(),
+    "healthz_ready": public(),  # the test client calls from 127.0.0.1: the operator
     "set_language": public(),
     "home": verified(),
     # --- Signing in and up, email confirmation, password reset (allauth) -----------------
