@@ -43,27 +43,36 @@ def _assert_on_site(links: list[str], path: str) -> None:
     assert any(link.startswith(f"{SITE_URL}{path}") for link in links), links
 
 
-def test_the_email_confirmation_link_is_on_site_url(client):
-    client.post(reverse("account_signup"), form_data(), HTTP_HOST=HOSTILE, secure=True)
+# allauth's emails go through the outbox: each is delivered once the request's work commits.
+
+
+def test_the_email_confirmation_link_is_on_site_url(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_signup"), form_data(), HTTP_HOST=HOSTILE, secure=True)
     _assert_on_site(_links_of_last_email(), "/accounts/confirm-email/")
 
 
-def test_the_password_reset_link_is_on_site_url(client):
+def test_the_password_reset_link_is_on_site_url(client, django_capture_on_commit_callbacks):
     user = factories.MemberFactory()
-    response = client.post(
-        reverse("account_reset_password"), {"email": user.email}, HTTP_HOST=HOSTILE, secure=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_reset_password"),
+            {"email": user.email},
+            HTTP_HOST=HOSTILE,
+            secure=True,
+        )
     assert response.status_code == 302
     assert mail.outbox[-1].to == [user.email]
     _assert_on_site(_links_of_last_email(), "/accounts/password/reset/key/")
 
 
-def test_the_unknown_account_email_links_to_site_url(client):
-    client.post(
-        reverse("account_reset_password"),
-        {"email": "nobody@police.example.org"},
-        HTTP_HOST=HOSTILE,
-        secure=True,
-    )
+def test_the_unknown_account_email_links_to_site_url(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("account_reset_password"),
+            {"email": "nobody@police.example.org"},
+            HTTP_HOST=HOSTILE,
+            secure=True,
+        )
     assert mail.outbox[-1].to == ["nobody@police.example.org"]
     _assert_on_site(_links_of_last_email(), "/accounts/")
