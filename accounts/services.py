@@ -22,10 +22,13 @@ from accounts.models import (
 )
 from hub import audit, clock
 from hub.sessions import end_all_sessions
+from notifications.kinds import WITHHELD_LINK
 from notifications.services import notify
 
 ATTESTATION_DAYS = 7
 ATTESTATION_SALT = "accounts.attestation"
+# The outbox key of an attestation email; delivery finds the attestation by it.
+ATTESTATION_KEY_PREFIX = "supervisor-attestation:"
 # How close to expiry a member may ask to renew.
 RENEWAL_WINDOW = timedelta(days=30)
 
@@ -110,6 +113,15 @@ def attestation_token(attestation: SupervisorAttestation) -> str:
     return signing.dumps(str(attestation.public_id), salt=ATTESTATION_SALT, compress=False)
 
 
+def attestation_link(notification) -> str:
+    """The supervisor's link for an attestation email, made at send time ("" if it is gone)."""
+    public_id = notification.idempotency_key.removeprefix(ATTESTATION_KEY_PREFIX)
+    attestation = SupervisorAttestation.objects.filter(public_id=public_id).first()
+    if attestation is None:
+        return ""
+    return reverse("accounts:attest", args=[attestation_token(attestation)])
+
+
 def attestation_from_token(token: str) -> SupervisorAttestation | None:
     """The attestation a link points to, or None if the link was tampered with or is too old.
 
@@ -140,14 +152,16 @@ def send_attestation(
     )
     notify(
         kind="supervisor_attestation",
-        key=f"supervisor-attestation:{attestation.public_id}",
+        key=f"{ATTESTATION_KEY_PREFIX}{attestation.public_id}",
         to=application.supervisor_email,
         context={
             "application": application,
             "attestation": attestation,
             "days": ATTESTATION_DAYS,
         },
-        url=reverse("accounts:attest", args=[attestation_token(attestation)]),
+        # The link answers as the supervisor: the outbox keeps a stand-in, and delivery makes
+        # the link (`attestation_link`) when it sends the email.
+        url=reverse("accounts:attest", args=[WITHHELD_LINK]),
     )
     audit.record(
         "attestation.requested",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import services
 from accounts.forms import AnswerForm, AttestationForm, RenewalForm
 from accounts.models import InvalidTransitionError, VettingApplication
+from hub import audit
 
 
 def _current_application(user) -> VettingApplication | None:
@@ -81,10 +82,24 @@ def renew(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:application")
 
 
+def _runs_the_hub(user) -> bool:
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or user.has_perm("accounts.vet_application")
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def attest(request: HttpRequest, token: str) -> HttpResponse:
-    """The supervisor's page: no account, a signed link that expires and works once."""
+    """The supervisor's page: no account, a signed link that expires and works once.
+
+    The hub's own staff (administrators, curators, vetting officers) may not answer: the link
+    has passed through places they can read, and an attestation is worth something only
+    because it comes from outside the hub.
+    """
+    if _runs_the_hub(request.user):
+        audit.record("attestation.refused", request=request, reason="staff session")
+        return render(request, "accounts/attest_closed.html", {"reason": "staff"}, status=403)
     attestation = services.attestation_from_token(token)
     if attestation is None:
         return render(request, "accounts/attest_closed.html", {"reason": "invalid"}, status=404)

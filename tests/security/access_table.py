@@ -284,7 +284,14 @@ TABLE: dict[str, Expect] = {
     "accounts:application": verified(),
     "accounts:answer": verified(),
     "accounts:renew": verified(),
-    "accounts:attest": public(kwargs=_attestation_link),
+    # The hub's staff may not answer as a supervisor (issue 16, item 7): the link has passed
+    # through places they can read.
+    "accounts:attest": public(
+        kwargs=_attestation_link,
+        vetting_officer=FORBIDDEN,
+        curator=FORBIDDEN,
+        administrator=FORBIDDEN,
+    ),
     "vetting:queue": member("accounts.vet_application"),
     "vetting:application": member("accounts.vet_application", kwargs=_application),
     "vetting:members": member("accounts.vet_application"),
