@@ -70,8 +70,24 @@ def submit_application(user, **fields) -> VettingApplication:
         submitted_at=now,
         **fields,
     )
+    user.accept_terms()
     audit.record("application.submitted", actor=user, target=application.public_id)
     return application
+
+
+@transaction.atomic
+def accept_terms(request: HttpRequest) -> None:
+    """The signed-in person accepts the current terms of engagement; audited."""
+    user = request.user
+    previous = user.terms_version
+    user.accept_terms()
+    audit.record(
+        "terms.accepted",
+        request=request,
+        target=user,
+        version=user.terms_version,
+        previous=previous,
+    )
 
 
 @transaction.atomic

@@ -9,4 +9,5 @@ urlpatterns = [
     path("application/answer/", views.answer, name="answer"),
     path("application/renew/", views.renew, name="renew"),
     path("attest/<str:token>/", views.attest, name="attest"),
+    path("terms/accept/", views.accept_terms, name="accept_terms"),
 ]

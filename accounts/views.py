@@ -1,14 +1,17 @@
 """The applicant's side of vetting, and the supervisor's attestation page."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
-from accounts.forms import AnswerForm, AttestationForm, RenewalForm
+from accounts.forms import AcceptTermsForm, AnswerForm, AttestationForm, RenewalForm
 from accounts.models import InvalidTransitionError, VettingApplication
 from hub import audit
 
@@ -118,5 +121,33 @@ def attest(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "accounts/attest.html",
         {"attestation": attestation, "application": attestation.application, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def accept_terms(request: HttpRequest) -> HttpResponse:
+    """New terms of engagement: a member accepts them before any member's page opens again."""
+    next_url = _next_url(request)
+    if request.user.has_accepted_current_terms and request.method != "POST":
+        return redirect(next_url)
+    form = AcceptTermsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.accept_terms(request)
+        messages.success(request, _("Thank you. You accepted the terms of engagement."))
+        return redirect(next_url)
+    return render(
+        request,
+        "accounts/accept_terms.html",
+        {"form": form, "next": next_url, "version": settings.TERMS_VERSION},
         status=400 if form.is_bound else 200,
     )

@@ -28,7 +28,7 @@ class Access(enum.IntEnum):
     PUBLIC = 0  # anyone, signed in or not
     SIGNED_IN = 1  # signed in by password; the second factor may still be pending
     VERIFIED = 2  # second factor verified this session; membership not required
-    MEMBER = 3  # verified, and a vetted member whose membership is active
+    MEMBER = 3  # verified, a vetted member whose membership is active, current terms accepted
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,8 @@ POLICY: dict[str, Rule] = {
     "accounts:answer": VERIFIED,
     "accounts:renew": VERIFIED,
     "accounts:attest": PUBLIC,  # the supervisor's signed, single-use link; no account
+    # New terms of engagement (issue 16): before a member's pages open again.
+    "accounts:accept_terms": VERIFIED,
     # Vetting officers' pages: their own membership must be active too.
     "vetting:queue": Rule(Access.MEMBER, "accounts.vet_application"),
     "vetting:application": Rule(Access.MEMBER, "accounts.vet_application"),
@@ -107,6 +109,9 @@ POLICY: dict[str, Rule] = {
 # views are registered under these names and are declared SIGNED_IN in POLICY by their app.
 SECOND_FACTOR_SETUP = "twofactor:setup"
 SECOND_FACTOR_VERIFY = "twofactor:verify"
+# Where a member who has not accepted the current terms of engagement is sent (VERIFIED above,
+# like sign-out and account security, so that nothing loops).
+ACCEPT_TERMS = "accounts:accept_terms"
 
 
 def rule_for(match: ResolverMatch) -> Rule:
@@ -145,6 +150,8 @@ def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
         return TemplateResponse(
             request, "accounts/not_a_member.html", {"state": user.membership_state}, status=403
         )
+    if rule.access is Access.MEMBER and not user.has_accepted_current_terms:
+        return redirect_to_login(request.get_full_path(), login_url=ACCEPT_TERMS)
     return None
 
 

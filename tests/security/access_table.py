@@ -30,6 +30,7 @@ class Outcome(enum.StrEnum):
     SECOND_FACTOR = "sent to the second factor"
     FORBIDDEN = "403"
     NOT_FOUND = "404"
+    ACCEPT_TERMS = "sent to accept the current terms of engagement"
     # Admin pages for staff: the admin itself decides by model permission.
     ADMIN_DECIDES = "the admin decides (allowed, 403, or 404 for a sample id)"
 
@@ -61,6 +62,10 @@ class Visitor:
     @property
     def is_active_member(self) -> bool:
         return self.user is not None and self.user.is_active_member
+
+    @property
+    def has_accepted_current_terms(self) -> bool:
+        return self.user is not None and self.user.has_accepted_current_terms
 
     @property
     def is_staff(self) -> bool:
@@ -98,6 +103,8 @@ class Expect:
             return FORBIDDEN
         if self.access is Access.MEMBER and not visitor.is_active_member:
             return FORBIDDEN
+        if self.access is Access.MEMBER and not visitor.has_accepted_current_terms:
+            return Outcome.ACCEPT_TERMS
         if self.admin_site:
             return Outcome.ADMIN_DECIDES if visitor.is_staff else SIGN_IN
         return self.past_the_policy or ALLOWED
@@ -292,6 +299,7 @@ TABLE: dict[str, Expect] = {
         curator=FORBIDDEN,
         administrator=FORBIDDEN,
     ),
+    "accounts:accept_terms": verified(),
     "vetting:queue": member("accounts.vet_application"),
     "vetting:application": member("accounts.vet_application", kwargs=_application),
     "vetting:members": member("accounts.vet_application"),

@@ -40,6 +40,7 @@ def _break_glass_superuser():
     user = get_user_model().objects.create_superuser("operator@hub.example.org", None)
     user.membership_valid_until = timezone.now() + timezone.timedelta(days=30)
     user.save()
+    user.accept_terms()  # on the page that asks for it at the first admin visit
     return user
 
 
