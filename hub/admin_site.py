@@ -78,7 +78,7 @@ class SecondFactorAdmin(SignInIdentityAdmin):
         return redirect("twofactor:reset", public_id=obj.user.public_id)
 
     def delete_model(self, request, obj) -> None:  # pragma: no cover - delete_view redirects
-        raise PermissionError("Second factors are removed by the audited reset only.")
+        raise PermissionDenied("Second factors are removed by the audited reset only.")
 
     def delete_queryset(self, request, queryset) -> None:  # pragma: no cover - no actions
-        raise PermissionError("Second factors are removed by the audited reset only.")
+        raise PermissionDenied("Second factors are removed by the audited reset only.")
