@@ -1,3 +1,5 @@
+from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,33 @@ from accounts.models import (
     SupervisorAttestation,
     VettingApplication,
 )
+from hub.admin_site import SignInIdentityAdmin
+
+# allauth's own admins let an administrator give a member their own mailbox as a verified
+# address (then reset the password to it), and show the session keys that are sign-ins.
+admin.site.unregister(EmailAddress)
+admin.site.unregister(UserSession)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(SignInIdentityAdmin):
+    """People's email addresses, to look up; each person changes their own, nobody else."""
+
+    list_display = ["email", "user", "primary", "verified"]
+    list_filter = ["primary", "verified"]
+    search_fields = ["email", "user__full_name"]
+    list_select_related = ["user"]
+    fields = ["email", "user", "primary", "verified"]
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(SignInIdentityAdmin):
+    """Who is signed in from where; never the session key (it is the sign-in itself)."""
+
+    list_display = ["user", "created_at", "last_seen_at", "ip", "user_agent"]
+    search_fields = ["user__email", "ip"]
+    list_select_related = ["user"]
+    fields = ["user", "created_at", "last_seen_at", "ip", "user_agent"]
 
 
 class AgencyDomainInline(admin.TabularInline):

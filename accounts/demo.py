@@ -69,6 +69,7 @@ def _user(email: str, name: str, *, member: bool):
         user.membership_valid_until is None or user.membership_valid_until < clock.now()
     ):
         user.membership_valid_until = clock.now() + timedelta(days=365)
+    user.terms_version, user.terms_accepted_at = settings.TERMS_VERSION, clock.now()
     user.save()
     from allauth.account.models import EmailAddress
 

@@ -227,3 +227,18 @@ class SuspendForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Recorded in the audit log."),
     )
+
+
+class AcceptTermsForm(forms.Form):
+    """A member accepts the terms of engagement in force now (`settings.TERMS_VERSION`)."""
+
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of engagement"),
+        error_messages={"required": _("Tick the box to accept the terms of engagement.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["accept_terms"].help_text = _("Version %(version)s.") % {
+            "version": settings.TERMS_VERSION
+        }

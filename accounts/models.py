@@ -92,6 +92,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("membership valid until"), null=True, blank=True
     )
     suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    # The terms of engagement this person accepted last, and when. A member whose version is
+    # not `settings.TERMS_VERSION` is asked to accept the new one before any member's page.
+    terms_version = models.CharField(_("terms version accepted"), max_length=40, blank=True)
+    terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -134,6 +138,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_active_member(self) -> bool:
         return self.is_active and self.membership_state == MembershipState.ACTIVE
+
+    @property
+    def has_accepted_current_terms(self) -> bool:
+        return self.terms_version == settings.TERMS_VERSION
+
+    def accept_terms(self) -> None:
+        """Record that this person accepts the current terms of engagement, now."""
+        self.terms_version = settings.TERMS_VERSION
+        self.terms_accepted_at = clock.now()
+        self.save(update_fields=["terms_version", "terms_accepted_at"])
 
     @property
     def latest_application(self) -> "VettingApplication | None":

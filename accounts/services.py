@@ -24,6 +24,7 @@ from accounts.models import (
 from hub import audit, clock
 from hub.models import AuditEvent
 from hub.sessions import end_all_sessions
+from notifications.kinds import WITHHELD_LINK
 from notifications.models import Notification
 from notifications.services import notify
 
@@ -34,6 +35,8 @@ ATTESTATION_SALT = "accounts.attestation"
 # so every web process agrees and nothing is lost when the cache is.
 SUPERVISOR_EMAILS_PER_ADDRESS = (5, timedelta(days=1))
 SUPERVISOR_EMAILS_PER_APPLICANT = (3, timedelta(days=30))
+# The outbox key of an attestation email; delivery finds the attestation by it.
+ATTESTATION_KEY_PREFIX = "supervisor-attestation:"
 # How close to expiry a member may ask to renew.
 RENEWAL_WINDOW = timedelta(days=30)
 
@@ -72,8 +75,24 @@ def submit_application(user, **fields) -> VettingApplication:
         submitted_at=now,
         **fields,
     )
+    user.accept_terms()
     audit.record("application.submitted", actor=user, target=application.public_id)
     return application
+
+
+@transaction.atomic
+def accept_terms(request: HttpRequest) -> None:
+    """The signed-in person accepts the current terms of engagement; audited."""
+    user = request.user
+    previous = user.terms_version
+    user.accept_terms()
+    audit.record(
+        "terms.accepted",
+        request=request,
+        target=user,
+        version=user.terms_version,
+        previous=previous,
+    )
 
 
 @transaction.atomic
@@ -113,6 +132,15 @@ def _announce(application: VettingApplication, *, request: HttpRequest | None) -
 
 def attestation_token(attestation: SupervisorAttestation) -> str:
     return signing.dumps(str(attestation.public_id), salt=ATTESTATION_SALT, compress=False)
+
+
+def attestation_link(notification) -> str:
+    """The supervisor's link for an attestation email, made at send time ("" if it is gone)."""
+    public_id = notification.idempotency_key.removeprefix(ATTESTATION_KEY_PREFIX)
+    attestation = SupervisorAttestation.objects.filter(public_id=public_id).first()
+    if attestation is None:
+        return ""
+    return reverse("accounts:attest", args=[attestation_token(attestation)])
 
 
 def attestation_from_token(token: str) -> SupervisorAttestation | None:
@@ -189,14 +217,16 @@ def send_attestation(
     )
     notify(
         kind="supervisor_attestation",
-        key=f"supervisor-attestation:{attestation.public_id}",
+        key=f"{ATTESTATION_KEY_PREFIX}{attestation.public_id}",
         to=application.supervisor_email,
         context={
             "application": application,
             "attestation": attestation,
             "days": ATTESTATION_DAYS,
         },
-        url=reverse("accounts:attest", args=[attestation_token(attestation)]),
+        # The link answers as the supervisor: the outbox keeps a stand-in, and delivery makes
+        # the link (`attestation_link`) when it sends the email.
+        url=reverse("accounts:attest", args=[WITHHELD_LINK]),
     )
     audit.record(
         "attestation.requested",

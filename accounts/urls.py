@@ -10,4 +10,5 @@ urlpatterns = [
     path("application/renew/", views.renew, name="renew"),
     path("attest/<str:token>/", views.attest, name="attest"),
     path("contact/", views.contact_message, name="contact_message"),
+    path("terms/accept/", views.accept_terms, name="accept_terms"),
 ]

@@ -1,15 +1,19 @@
 """The applicant's side of vetting, and the supervisor's attestation page."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
-from accounts.forms import AnswerForm, AttestationForm, ContactForm, RenewalForm
+from accounts.forms import AcceptTermsForm, AnswerForm, AttestationForm, ContactForm, RenewalForm
 from accounts.models import InvalidTransitionError, VettingApplication
+from hub import audit
+from hub.redirects import safe_path
 
 
 def _current_application(user) -> VettingApplication | None:
@@ -82,10 +86,24 @@ def renew(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:application")
 
 
+def _runs_the_hub(user) -> bool:
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or user.has_perm("accounts.vet_application")
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def attest(request: HttpRequest, token: str) -> HttpResponse:
-    """The supervisor's page: no account, a signed link that expires and works once."""
+    """The supervisor's page: no account, a signed link that expires and works once.
+
+    The hub's own staff (administrators, curators, vetting officers) may not answer: the link
+    has passed through places they can read, and an attestation is worth something only
+    because it comes from outside the hub.
+    """
+    if _runs_the_hub(request.user):
+        audit.record("attestation.refused", request=request, reason="staff session")
+        return render(request, "accounts/attest_closed.html", {"reason": "staff"}, status=403)
     attestation = services.attestation_from_token(token)
     if attestation is None:
         return render(request, "accounts/attest_closed.html", {"reason": "invalid"}, status=404)
@@ -145,4 +163,28 @@ def contact_message(request: HttpRequest) -> HttpResponse:
             return redirect("contact")
     return render(
         request, "accounts/contact_message.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
+    return safe_path(request, candidate) or resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def accept_terms(request: HttpRequest) -> HttpResponse:
+    """New terms of engagement: a member accepts them before any member's page opens again."""
+    next_url = _next_url(request)
+    if request.user.has_accepted_current_terms and request.method != "POST":
+        return redirect(next_url)
+    form = AcceptTermsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.accept_terms(request)
+        messages.success(request, _("Thank you. You accepted the terms of engagement."))
+        return redirect(next_url)
+    return render(
+        request,
+        "accounts/accept_terms.html",
+        {"form": form, "next": next_url, "version": settings.TERMS_VERSION},
+        status=400 if form.is_bound else 200,
     )

@@ -36,6 +36,7 @@ def setup() -> None:
 
 def bench_user(email: str, *, staff: bool = False, permissions: tuple[str, ...] = ()):
     """A vetted member in date (a staff curator with `permissions` when asked) and its device."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
     from django.utils import timezone
@@ -51,6 +52,8 @@ def bench_user(email: str, *, staff: bool = False, permissions: tuple[str, ...] 
             "is_superuser": False,
             "membership_valid_until": timezone.now() + timedelta(days=365),
             "suspended_at": None,
+            "terms_version": settings.TERMS_VERSION,
+            "terms_accepted_at": timezone.now(),
         },
     )
     if created:

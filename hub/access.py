@@ -29,7 +29,7 @@ class Access(enum.IntEnum):
     PUBLIC = 0  # anyone, signed in or not
     SIGNED_IN = 1  # signed in by password; the second factor may still be pending
     VERIFIED = 2  # second factor verified this session; membership not required
-    MEMBER = 3  # verified, and a vetted member whose membership is active
+    MEMBER = 3  # verified, a vetted member whose membership is active, current terms accepted
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,8 @@ POLICY: dict[str, Rule] = {
     "accounts:attest": PUBLIC,  # the supervisor's signed, single-use link; no account
     # Someone who lost their phone can still write to the officers after their password.
     "accounts:contact_message": SIGNED_IN,
+    # New terms of engagement (issue 16): before a member's pages open again.
+    "accounts:accept_terms": VERIFIED,
     # Vetting officers' pages: their own membership must be active too.
     "vetting:queue": Rule(Access.MEMBER, "accounts.vet_application"),
     "vetting:application": Rule(Access.MEMBER, "accounts.vet_application"),
@@ -119,6 +121,9 @@ POLICY: dict[str, Rule] = {
 # views are registered under these names and are declared SIGNED_IN in POLICY by their app.
 SECOND_FACTOR_SETUP = "twofactor:setup"
 SECOND_FACTOR_VERIFY = "twofactor:verify"
+# Where a member who has not accepted the current terms of engagement is sent (VERIFIED above,
+# like sign-out and account security, so that nothing loops).
+ACCEPT_TERMS = "accounts:accept_terms"
 
 
 def rule_named(view_name: str) -> Rule:
@@ -150,6 +155,7 @@ class Refusal(enum.Enum):
     SECOND_FACTOR = "second factor"
     PERMISSION = "permission"
     MEMBERSHIP = "membership"
+    TERMS = "terms"
     STAFF = "staff"
 
 
@@ -167,6 +173,8 @@ def refusal(user, rule: Rule) -> Refusal | None:
         return Refusal.PERMISSION
     if rule.access is Access.MEMBER and not user.is_active_member:
         return Refusal.MEMBERSHIP
+    if rule.access is Access.MEMBER and not user.has_accepted_current_terms:
+        return Refusal.TERMS
     if rule.staff and not user.is_staff:
         return Refusal.STAFF
     return None
@@ -196,6 +204,8 @@ def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
             return TemplateResponse(
                 request, "accounts/not_a_member.html", {"state": user.membership_state}, status=403
             )
+        case Refusal.TERMS:
+            return redirect_to_login(request.get_full_path(), login_url=ACCEPT_TERMS)
         case Refusal.STAFF:
             return TemplateResponse(request, "hub/admin_forbidden.html", status=403)
 

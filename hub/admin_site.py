@@ -1,5 +1,7 @@
+from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
@@ -31,3 +33,56 @@ class HubAdminSite(OTPAdminSite):
         from django.urls import reverse
 
         return reverse("admin:index", current_app=self.name)
+
+
+class SignInIdentityAdmin(admin.ModelAdmin):
+    """A person's sign-in identity (email addresses, second factors, sessions): view only.
+
+    Nobody adds or changes another person's identity in the admin, superusers included: with
+    a key of their choosing on a member's account, or their own mailbox as the member's
+    address, an administrator would be the member. The rule is in the permission methods, not
+    in a role's permissions, because a superuser holds every permission.
+    """
+
+    actions = None
+    # The models' own admin forms (the third-party apps') would show every field, secrets
+    # included: subclasses name the few worth seeing.
+    fields: list[str] = []
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        return list(self.fields)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class SecondFactorAdmin(SignInIdentityAdmin):
+    """A second-factor device: deleting one is the vetting officers' audited reset.
+
+    The admin's delete button leads to the reset page (a reason is required there; every
+    device goes, every session ends, the member is emailed and must enrol again), so there
+    is no second, quieter way to take a member's factors away.
+    """
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("accounts.reset_second_factor")
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        if not self.has_delete_permission(request, obj):
+            raise PermissionDenied
+        return redirect("twofactor:reset", public_id=obj.user.public_id)
+
+    def delete_model(self, request, obj) -> None:  # pragma: no cover - delete_view redirects
+        raise PermissionDenied("Second factors are removed by the audited reset only.")
+
+    def delete_queryset(self, request, queryset) -> None:  # pragma: no cover - no actions
+        raise PermissionDenied("Second factors are removed by the audited reset only.")

@@ -33,3 +33,12 @@ OPTIONAL_KINDS: dict[str, str] = {
 
 def email_is_optional(kind: str) -> bool:
     return kind in OPTIONAL_KINDS and kind not in SECURITY_KINDS
+
+
+# Kinds whose link is a credential (whoever holds it can act): the outbox row, which
+# administrators read, holds `WITHHELD_LINK` in the link's place, and delivery asks the named
+# function (notification -> path, or "" if the link is gone) for the real link at send time.
+BEARER_LINKS: dict[str, str] = {
+    "supervisor_attestation": "accounts.services.attestation_link",
+}
+WITHHELD_LINK = "link-withheld"

@@ -19,10 +19,11 @@ from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.module_loading import import_string
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
 
-from notifications.kinds import email_is_optional
+from notifications.kinds import BEARER_LINKS, email_is_optional
 from notifications.models import Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,25 @@ def _write(*, channel: str, not_before: datetime | None, **fields) -> Notificati
         # send the row later.
         transaction.on_commit(partial(enqueue_delivery, notification.pk))
     return notification
+
+
+class LinkGoneError(Exception):
+    """The credential a withheld link stood for no longer exists: the email cannot be sent."""
+
+
+def bodies_to_send(notification: Notification) -> tuple[str, str]:
+    """The text and HTML bodies as emailed: a withheld bearer link is made now, not stored."""
+    builder = BEARER_LINKS.get(notification.kind)
+    if builder is None:
+        return notification.body_text, notification.body_html
+    path = import_string(builder)(notification)
+    if not path:
+        raise LinkGoneError(notification.kind)
+    withheld, real = (f"{settings.SITE_URL}{p}" for p in (notification.url, path))
+    return (
+        notification.body_text.replace(withheld, real),
+        notification.body_html.replace(withheld, real),
+    )
 
 
 def wants_email(recipient, kind: str) -> bool:

@@ -68,14 +68,23 @@ def deliver(self, notification_id: int) -> str:
     notification = claim(notification_id)
     if notification is None:
         return "skipped"
+    from notifications.services import LinkGoneError, bodies_to_send
+
+    try:
+        body_text, body_html = bodies_to_send(notification)
+    except LinkGoneError:
+        Notification.objects.filter(pk=notification.pk).update(
+            failed_at=timezone.now(), claimed_at=None, last_error="The link no longer exists."
+        )
+        return "failed"
     message = EmailMultiAlternatives(
         subject=notification.subject,
-        body=notification.body_text,
+        body=body_text,
         to=[notification.to_email],
         headers={"Message-ID": message_id(notification)},
     )
-    if notification.body_html:
-        message.attach_alternative(notification.body_html, "text/html")
+    if body_html:
+        message.attach_alternative(body_html, "text/html")
     try:
         message.send()
     except TRANSIENT_ERRORS as exc:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import factory
+from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -22,6 +23,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"officer{n}@police.example.org")
     full_name = factory.Faker("name")
     password = factory.django.Password(TEST_PASSWORD)
+    # Accepted at sign-up; read when made, so a test that changes TERMS_VERSION later sees a
+    # person who accepted the old version.
+    terms_version = factory.LazyFunction(lambda: settings.TERMS_VERSION)
+    terms_accepted_at = factory.LazyFunction(timezone.now)
 
 
 class MemberFactory(UserFactory):

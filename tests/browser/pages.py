@@ -27,6 +27,8 @@ PERSONAS: dict[str, Callable] = {
     "member": factories.MemberFactory,
     "administrator": functools.partial(factories.MemberFactory, is_staff=True, is_superuser=True),
     "officer": factories.VettingOfficerFactory,
+    # A member asked to accept a newer version of the terms of engagement.
+    "member-old-terms": functools.partial(factories.MemberFactory, terms_version="2000-01"),
 }
 
 
@@ -274,6 +276,13 @@ PAGES: list[PageType] = [
     PageType("2fa-security", "twofactor:security", persona="member"),
     # Applying and vetting.
     PageType("application", "accounts:application", persona="applicant", kwargs=with_application),
+    PageType("accept-terms", "accounts:accept_terms", persona="member-old-terms"),
+    PageType(
+        "accept-terms-errors",
+        "accounts:accept_terms",
+        persona="member-old-terms",
+        then=send_empty,
+    ),
     PageType("attestation", "accounts:attest", kwargs=attestation_token),
     PageType("attestation-errors", "accounts:attest", kwargs=attestation_token, then=send_empty),
     PageType("vetting-queue", "vetting:queue", persona="officer", kwargs=with_applications),

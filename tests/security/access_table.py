@@ -30,6 +30,7 @@ class Outcome(enum.StrEnum):
     SECOND_FACTOR = "sent to the second factor"
     FORBIDDEN = "403"
     NOT_FOUND = "404"
+    ACCEPT_TERMS = "sent to accept the current terms of engagement"
     # Admin pages for staff: the admin itself decides by model permission.
     ADMIN_DECIDES = "the admin decides (allowed, 403, or 404 for a sample id)"
 
@@ -61,6 +62,10 @@ class Visitor:
     @property
     def is_active_member(self) -> bool:
         return self.user is not None and self.user.is_active_member
+
+    @property
+    def has_accepted_current_terms(self) -> bool:
+        return self.user is not None and self.user.has_accepted_current_terms
 
     @property
     def is_staff(self) -> bool:
@@ -100,6 +105,8 @@ class Expect:
             return FORBIDDEN
         if self.access is Access.MEMBER and not visitor.is_active_member:
             return FORBIDDEN
+        if self.access is Access.MEMBER and not visitor.has_accepted_current_terms:
+            return Outcome.ACCEPT_TERMS
         if self.staff and not visitor.is_staff:
             return FORBIDDEN  # a plain 403 page: sending a signed-in person to sign in loops
         if self.admin_site:
@@ -292,7 +299,15 @@ TABLE: dict[str, Expect] = {
     "accounts:application": verified(),
     "accounts:answer": verified(),
     "accounts:renew": verified(),
-    "accounts:attest": public(kwargs=_attestation_link),
+    # The hub's staff may not answer as a supervisor (issue 16, item 7): the link has passed
+    # through places they can read.
+    "accounts:attest": public(
+        kwargs=_attestation_link,
+        vetting_officer=FORBIDDEN,
+        curator=FORBIDDEN,
+        administrator=FORBIDDEN,
+    ),
+    "accounts:accept_terms": verified(),
     "accounts:contact_message": signed_in(),
     "vetting:queue": member("accounts.vet_application"),
     "vetting:application": member("accounts.vet_application", kwargs=_application),

@@ -78,6 +78,13 @@ def member(client):
     return user
 
 
+def outdated_terms(client):
+    """A member who accepted an earlier version of the terms of engagement than the current."""
+    user = _member(terms_version="2000-01")
+    sign_in(client, user)
+    return user
+
+
 def _with_role(role: str) -> Callable:
     def make(client):
         user = _member()
@@ -97,6 +104,7 @@ PERSONAS: dict[str, Callable] = {
     "suspended": suspended,
     "expired": expired,
     "member": member,
+    "outdated_terms": outdated_terms,
     VETTING_OFFICER: _with_role(VETTING_OFFICER),
     CURATOR: _with_role(CURATOR),
     ADMINISTRATOR: _with_role(ADMINISTRATOR),

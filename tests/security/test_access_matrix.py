@@ -11,7 +11,14 @@ from django.conf import settings
 from django.test import Client
 from django.urls import NoReverseMatch, resolve, reverse
 
-from hub.access import POLICY, SECOND_FACTOR_SETUP, SECOND_FACTOR_VERIFY, Access, rule_for
+from hub.access import (
+    ACCEPT_TERMS,
+    POLICY,
+    SECOND_FACTOR_SETUP,
+    SECOND_FACTOR_VERIFY,
+    Access,
+    rule_for,
+)
 from tests.security.access_table import TABLE, Outcome, Visitor, row_for
 from tests.security.personas import PERSONAS
 from tests.urlwalk import routes
@@ -45,6 +52,8 @@ def classify(response) -> Outcome:
             return Outcome.SIGN_IN
         if path in {_path(SECOND_FACTOR_SETUP), _path(SECOND_FACTOR_VERIFY)} - {None}:
             return Outcome.SECOND_FACTOR
+        if path == reverse(ACCEPT_TERMS):
+            return Outcome.ACCEPT_TERMS
         return Outcome.ALLOWED
     if status == 403:
         return Outcome.FORBIDDEN
