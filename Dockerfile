@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-RUN groupadd --system hub && useradd --system --gid hub --home /app hub
+# A fixed numeric id, so Kubernetes' runAsNonRoot can check it (deploy/kubernetes/).
+RUN groupadd --system --gid 10001 hub && useradd --system --uid 10001 --gid hub --home /app hub
 WORKDIR /app
 
 COPY pyproject.toml requirements.lock README.md ./
