@@ -51,6 +51,8 @@ POLICY: dict[str, Rule] = {
     "terms": PUBLIC,
     "privacy": PUBLIC,
     "healthz": PUBLIC,
+    # Prometheus: no sign-in; the view answers this host or the METRICS_TOKEN only, else 404.
+    "metrics": PUBLIC,
     "set_language": PUBLIC,
     # Signing in and up, email confirmation, password reset (django-allauth).
     "account_login": PUBLIC,

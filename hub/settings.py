@@ -123,6 +123,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Metrics (issue 17): requests and latencies per view, measured around everything else.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
@@ -142,6 +144,7 @@ MIDDLEWARE = [
     "twofactor.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, so that it sees the resolved user, second factor and session.
     "hub.access.AccessPolicyMiddleware",
 ]
@@ -179,6 +182,11 @@ DATABASES = {
 # The password apart from DATABASE_URL, so that it can come from a secret file.
 if _database_password := env_secret("DATABASE_PASSWORD"):
     DATABASES["default"]["PASSWORD"] = _database_password
+# Behind PgBouncer in transaction mode a connection may change server between transactions:
+# no server-side cursors, no prepared statements (deploy/RUNNING_AT_SCALE.md).
+if env_bool("DATABASE_TRANSACTION_POOLING", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -341,6 +349,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Safer Children Hub <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Metrics (hub/metrics.py) --------------------------------------------------------
+
+# Prometheus scrapes /metrics (and a worker's CELERY_METRICS_PORT) from this host or with
+# "Authorization: Bearer <METRICS_TOKEN>"; without a token, only from this host.
+METRICS_TOKEN = env_secret("METRICS_TOKEN", "")
+CELERY_METRICS_PORT = env_int("CELERY_METRICS_PORT", 0)
 
 # --- Internationalisation -------------------------------------------------------------
 

@@ -32,7 +32,8 @@ def test_app_services_share_one_image_and_environment():
 def test_commands():
     web = " ".join(SERVICES["web"]["command"])
     # Migrations run in the one-shot `migrate` service only: replicas migrating at start race.
-    assert "migrate" not in web and "gunicorn hub.wsgi:application" in web
+    assert "migrate" not in web
+    assert web.startswith("gunicorn ") and web.endswith(" hub.wsgi:application")
     assert SERVICES["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
     assert SERVICES["migrate"]["restart"] == "no"
     assert not any(
@@ -100,7 +101,7 @@ def test_app_services_stop_gracefully_and_have_limits():
 
 def test_secrets_come_from_files_never_plain_environment():
     env = SERVICES["web"]["environment"]
-    for secret in ("SECRET_KEY", "DATABASE_PASSWORD", "EMAIL_HOST_PASSWORD"):
+    for secret in ("SECRET_KEY", "DATABASE_PASSWORD", "EMAIL_HOST_PASSWORD", "METRICS_TOKEN"):
         assert secret not in env
         assert env[f"{secret}_FILE"].startswith("/run/secrets/")
     assert "POSTGRES_PASSWORD" not in SERVICES["db"]["environment"]
@@ -120,3 +121,15 @@ def test_secrets_come_from_files_never_plain_environment():
 def test_secrets_and_local_state_stay_out_of_the_image():
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {"secrets/", ".env", ".venv/", "var/", ".git/"} <= set(ignored)
+
+
+def test_web_runs_gunicorn_with_the_hubs_config_and_workers_serve_metrics():
+    assert SERVICES["web"]["command"] == [
+        "gunicorn",
+        "--config",
+        "python:hub.gunicorn_conf",
+        "hub.wsgi:application",
+    ]
+    env = SERVICES["worker"]["environment"]
+    assert env["CELERY_METRICS_PORT"] == "9808" and env["PROMETHEUS_MULTIPROC_DIR"]
+    assert "python:hub.gunicorn_conf" in (ROOT / "Dockerfile").read_text()

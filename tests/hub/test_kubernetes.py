@@ -143,7 +143,7 @@ def test_every_container_has_resources_and_runs_unprivileged():
 
 def test_secrets_are_mounted_files_and_the_configuration_a_config_map():
     config = _named("ConfigMap", "hub-config")["data"]
-    for secret in ("SECRET_KEY", "DATABASE_PASSWORD", "EMAIL_HOST_PASSWORD"):
+    for secret in ("SECRET_KEY", "DATABASE_PASSWORD", "EMAIL_HOST_PASSWORD", "METRICS_TOKEN"):
         assert secret not in config
         assert config[f"{secret}_FILE"].startswith("/run/secrets/hub/")
     assert urlsplit(config["DATABASE_URL"]).password is None

@@ -69,3 +69,19 @@ def test_production_settings_take_the_key_and_passwords_from_files(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "db-pass", "smtp-pass"]
+
+
+def test_transaction_pooling_turns_off_server_side_cursors_and_prepared_statements():
+    env = {**os.environ, "DATABASE_TRANSACTION_POOLING": "true"}
+    env.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
+    env["DATABASE_URL"] = "postgres://hub@pgbouncer.invalid:6432/hub"
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "d = s.DATABASES['default']; "
+        "print(d['DISABLE_SERVER_SIDE_CURSORS'], d['OPTIONS']['prepare_threshold'])"
+    )
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "None"]

@@ -237,6 +237,8 @@ TABLE: dict[str, Expect] = {
     "terms": public(),
     "privacy": public(),
     "healthz": public(),
+    # No sign-in: the view itself answers this host (the test client's 127.0.0.1) or a token.
+    "metrics": public(),
     "set_language": public(),
     "home": verified(),
     # --- Signing in and up, email confirmation, password reset (allauth) -----------------
