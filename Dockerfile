@@ -20,4 +20,4 @@ RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
 
 USER hub
 EXPOSE 8000
-CMD ["gunicorn", "--config", "python:hub.gunicorn_conf", "hub.wsgi:application"]
+CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "hub.wsgi:application"]

@@ -8,7 +8,7 @@ runs the task and served by that worker (`CELERY_METRICS_PORT`).
 Both endpoints answer only a request from the host itself or one carrying
 `Authorization: Bearer <METRICS_TOKEN>`; anyone else gets 404. Nothing in them names a person.
 With several processes (gunicorn's workers, Celery's prefork pool) prometheus_client's
-multiprocess mode adds them up: `PROMETHEUS_MULTIPROC_DIR` (hub/gunicorn_conf.py sets it).
+multiprocess mode adds them up: `PROMETHEUS_MULTIPROC_DIR` (deploy/gunicorn.conf.py sets it).
 """
 
 from __future__ import annotations

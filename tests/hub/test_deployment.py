@@ -127,9 +127,9 @@ def test_web_runs_gunicorn_with_the_hubs_config_and_workers_serve_metrics():
     assert SERVICES["web"]["command"] == [
         "gunicorn",
         "--config",
-        "python:hub.gunicorn_conf",
+        "deploy/gunicorn.conf.py",
         "hub.wsgi:application",
     ]
     env = SERVICES["worker"]["environment"]
     assert env["CELERY_METRICS_PORT"] == "9808" and env["PROMETHEUS_MULTIPROC_DIR"]
-    assert "python:hub.gunicorn_conf" in (ROOT / "Dockerfile").read_text()
+    assert "deploy/gunicorn.conf.py" in (ROOT / "Dockerfile").read_text()

@@ -1,8 +1,12 @@
 """Prometheus metrics (issue 17): who may read them, and that they tell the truth."""
 
+import importlib.util
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -13,6 +17,8 @@ from notifications.models import Notification
 from tests.factories import NotificationFactory
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 TOKEN = "metrics-token-for-tests-0123456789"
 OUTSIDE = {"REMOTE_ADDR": "203.0.113.9"}
@@ -112,8 +118,11 @@ def test_the_worker_endpoint_asks_the_same(settings):
 
 
 def test_gunicorn_starts_every_run_with_an_empty_metrics_folder(tmp_path, monkeypatch):
-    from hub import gunicorn_conf
-
+    spec = importlib.util.spec_from_file_location(
+        "gunicorn_conf", ROOT / "deploy" / "gunicorn.conf.py"
+    )
+    gunicorn_conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gunicorn_conf)
     folder = tmp_path / "prometheus"
     folder.mkdir()
     (folder / "counter_123.db").write_bytes(b"stale")
@@ -123,3 +132,16 @@ def test_gunicorn_starts_every_run_with_an_empty_metrics_folder(tmp_path, monkey
     assert folder.is_dir() and not list(folder.iterdir())
     assert gunicorn_conf.os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(folder)
     assert gunicorn_conf.bind == "0.0.0.0:8000" and gunicorn_conf.graceful_timeout == 50
+
+
+def test_loading_gunicorns_config_imports_no_prometheus_client():
+    """prometheus_client picks single- or multiprocess mode at import: not before on_starting."""
+    code = (
+        "import runpy, sys; runpy.run_path('deploy/gunicorn.conf.py'); "
+        "print('prometheus_client' in sys.modules, 'hub' in sys.modules)"
+    )
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]

@@ -1,8 +1,11 @@
-"""gunicorn's settings for the hub: `gunicorn -c python:hub.gunicorn_conf hub.wsgi:application`.
+"""gunicorn's settings for the hub: `gunicorn -c deploy/gunicorn.conf.py hub.wsgi:application`.
 
 Metrics (hub/metrics.py) are per process; with several gunicorn workers each scrape would see
 one of them. prometheus_client's multiprocess mode adds them up through files in one folder,
-emptied at each start so that a restart begins from zero.
+emptied at each start so that a restart begins from zero. prometheus_client reads the folder's
+name once, when it is first imported: this file is a path, not a module of the `hub` package,
+so that loading it imports nothing of the hub (whose Celery app imports prometheus_client)
+before `on_starting` has set the name for the workers.
 """
 
 import os
