@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-RUN groupadd --system hub && useradd --system --gid hub --home /app hub
+# A fixed numeric id, so Kubernetes' runAsNonRoot can check it (deploy/kubernetes/).
+RUN groupadd --system --gid 10001 hub && useradd --system --uid 10001 --gid hub --home /app hub
 WORKDIR /app
 
 COPY pyproject.toml requirements.lock README.md ./
@@ -15,8 +16,9 @@ RUN pip install -c requirements.lock .
 COPY --chown=hub:hub . .
 # collectstatic needs settings to load, not real secrets.
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOW_SINGLE_PROCESS=true \
-    python manage.py collectstatic --noinput --verbosity 0
+    python manage.py collectstatic --noinput --verbosity 0 \
+    && mkdir -p /app/var/beat && chown hub:hub /app/var/beat
 
 USER hub
 EXPOSE 8000
-CMD ["gunicorn", "hub.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "hub.wsgi:application"]

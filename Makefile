@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 # and the first pass knowingly runs on SQLite in one process (ALLOW_SINGLE_PROCESS).
 TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false ALLOW_SINGLE_PROCESS=true
 
-.PHONY: run test lint install migrate demo worker beat lock clean screenshots
+.PHONY: run test lint install migrate demo worker beat lock clean screenshots backup restore
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required.") if sys.version_info < (3, 11) else None'
@@ -51,6 +51,17 @@ worker: install
 
 beat: install
 	DEBUG=true $(BIN)/celery -A hub beat --loglevel INFO
+
+# Backup and restore (issue 17): the database named by DATABASE_URL (and DATABASE_PASSWORD_FILE),
+# with PostgreSQL's pg_dump/pg_restore. `make restore BACKUP=file` replaces what is there: stop
+# the web app, workers and beat first. Redis holds nothing that needs a backup.
+BACKUP ?= var/backups/hub-$(shell date -u +%Y%m%dT%H%M%SZ).dump
+backup: install
+	$(BIN)/python manage.py backup_database $(BACKUP)
+
+restore: install
+	@test -n "$(filter command line environment,$(origin BACKUP))" || (echo "Name the file: make restore BACKUP=var/backups/hub-....dump" >&2; exit 2)
+	$(BIN)/python manage.py restore_database $(BACKUP)
 
 # Re-resolve every pinned version from pyproject.toml (needs the package registry).
 lock:

@@ -60,6 +60,8 @@ POLICY: dict[str, Rule] = {
     "wellbeing:services": PUBLIC,
     "healthz": PUBLIC,
     "healthz_ready": PUBLIC,  # details for the operator only: the view answers 404 to others
+    # Prometheus: no sign-in; the view answers this host or the METRICS_TOKEN only, else 404.
+    "metrics": PUBLIC,
     "set_language": PUBLIC,
     # Signing in and up, email confirmation, password reset (django-allauth).
     "account_login": PUBLIC,

@@ -56,11 +56,30 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_secret(name: str, default: str | None = None) -> str | None:
+    """A secret from the file named by `<name>_FILE` (Docker and Kubernetes secrets), else `name`.
+
+    The file wins over plain environment, which leaks into `docker inspect`, crash reports and
+    child processes; setting both is refused, so nobody wonders which one is in force.
+    """
+    path = os.environ.get(f"{name}_FILE")
+    if not path:
+        return os.environ.get(name, default)
+    if name in os.environ:
+        raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"{name}_FILE names {path!r}, which cannot be read: {exc}."
+        ) from None
+
+
 # --- Core -----------------------------------------------------------------------------
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_secret("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -107,6 +126,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Metrics (issue 17): requests and latencies per view, measured around everything else.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Every response behind sign-in is no-store; outside the rest, so it sees each response.
@@ -128,6 +149,7 @@ MIDDLEWARE = [
     "twofactor.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, so that it sees the resolved user, second factor and session.
     "hub.access.AccessPolicyMiddleware",
 ]
@@ -162,6 +184,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The password apart from DATABASE_URL, so that it can come from a secret file.
+if _database_password := env_secret("DATABASE_PASSWORD"):
+    DATABASES["default"]["PASSWORD"] = _database_password
+# Behind PgBouncer in transaction mode a connection may change server between transactions:
+# no server-side cursors, no prepared statements (deploy/RUNNING_AT_SCALE.md).
+if env_bool("DATABASE_TRANSACTION_POOLING", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -351,7 +381,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "catalog.tasks.send_saved_search_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),  # weekly
     },
+    # Housekeeping (issue 17). The audit log has no such job: it is kept (README, "Data safety").
+    "clear-sessions": {
+        "task": "hub.tasks.clear_expired_sessions",
+        "schedule": crontab(minute=45, hour=2),  # daily
+    },
+    "purge-delivered-outbox": {
+        "task": "notifications.tasks.purge_delivered_outbox",
+        "schedule": crontab(minute=0, hour=3),  # daily
+    },
 }
+# Delivered emails are removed this many days after they were sent (pending and failed stay).
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)
 
 # --- Email ----------------------------------------------------------------------------
 
@@ -365,11 +406,18 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Safer Children Hub <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Metrics (hub/metrics.py) --------------------------------------------------------
+
+# Prometheus scrapes /metrics (and a worker's CELERY_METRICS_PORT) from this host or with
+# "Authorization: Bearer <METRICS_TOKEN>"; without a token, only from this host.
+METRICS_TOKEN = env_secret("METRICS_TOKEN", "")
+CELERY_METRICS_PORT = env_int("CELERY_METRICS_PORT", 0)
 
 # --- Internationalisation -------------------------------------------------------------
 

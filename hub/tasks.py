@@ -1,5 +1,6 @@
 from celery import shared_task
 from django.core.cache import cache
+from django.core.management import call_command
 
 
 @shared_task(soft_time_limit=5, time_limit=10)
@@ -7,3 +8,9 @@ def ping(token: str) -> str:
     """Proves a worker is alive and reaches the shared cache: it writes `token` back there."""
     cache.set(f"celery-ping:{token}", "pong", timeout=60)
     return "pong"
+
+
+@shared_task(soft_time_limit=300, time_limit=360)
+def clear_expired_sessions() -> None:
+    """Daily: Django's `clearsessions`, so ended sessions do not pile up in the database."""
+    call_command("clearsessions")

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from hub import views
+from hub import metrics, views
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -14,6 +14,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
     path("healthz/ready", views.healthz_ready, name="healthz_ready"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("home/", views.home, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("allauth.account.urls")),

@@ -43,6 +43,13 @@ class NotificationQuerySet(models.QuerySet):
         abandoned = Q(claimed_at__lt=now - CLAIM_TIMEOUT)
         return self.emailed().undelivered().filter(waiting | abandoned)
 
+    def delivered_before(self, cutoff: datetime) -> "NotificationQuerySet":
+        """Emails sent before `cutoff`: the housekeeping job removes them (OUTBOX_RETENTION_DAYS).
+
+        Rows still pending or given up stay, whatever their age: they are work or evidence.
+        """
+        return self.emailed().filter(sent_at__lt=cutoff)
+
     def failed(self) -> "NotificationQuerySet":
         return self.filter(failed_at__isnull=False)
 

@@ -148,3 +148,20 @@ def retry_failed(queryset) -> list[int]:
     for pk in ids:
         enqueue_delivery(pk)
     return ids
+
+
+def purge_delivered(now: datetime | None = None) -> int:
+    """Remove emails delivered more than OUTBOX_RETENTION_DAYS ago; returns how many."""
+    from django.conf import settings
+
+    from hub import clock
+
+    cutoff = (now or clock.now()) - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    deleted, _ = Notification.objects.delivered_before(cutoff).delete()
+    logger.info("Outbox housekeeping: %s delivered notifications removed", deleted)
+    return deleted
+
+
+@shared_task(soft_time_limit=300, time_limit=360)
+def purge_delivered_outbox() -> int:
+    return purge_delivered()

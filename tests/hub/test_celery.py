@@ -50,6 +50,8 @@ def test_the_beat_schedule():
         "accounts.tasks.run_membership_expiry": crontab(minute=15, hour=2),
         "catalog.tasks.flag_tools_due_for_review": crontab(minute=30, hour=3, day_of_week="mon"),
         "catalog.tasks.send_saved_search_digests": crontab(minute=0, hour=7, day_of_week="mon"),
+        "hub.tasks.clear_expired_sessions": crontab(minute=45, hour=2),
+        "notifications.tasks.purge_delivered_outbox": crontab(minute=0, hour=3),
     }
     # A sweep that could not start within its minute is dropped, not stacked behind the next.
     assert schedule["sweep-outbox"]["options"]["expires"] < 60

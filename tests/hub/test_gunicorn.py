@@ -1,7 +1,8 @@
 """The image's gunicorn sends no `Server:` banner (issue 16, item 10).
 
 Starts gunicorn on 127.0.0.1 the way docker-compose.yml's web service does (its own arguments,
-from the project's root, where the image's WORKDIR puts gunicorn.conf.py) and reads a response.
+its config file `deploy/gunicorn.conf.py`, from the project's root, the image's WORKDIR) and
+reads a response.
 """
 
 import http.client
@@ -26,9 +27,7 @@ def _compose_gunicorn_args() -> list[str]:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     command = compose["services"]["web"]["command"]
     words = shlex.split(command if isinstance(command, str) else " ".join(command))
-    words = words[words.index("gunicorn") + 1 :]
-    assert "-c" not in words and "--config" not in words, "the config is read from WORKDIR"
-    return words
+    return words[words.index("gunicorn") + 1 :]
 
 
 def _with_option(args: list[str], option: str, value: str) -> list[str]:
@@ -40,13 +39,15 @@ def _with_option(args: list[str], option: str, value: str) -> list[str]:
     return [*args, option, value]
 
 
-def test_the_image_runs_gunicorn_where_its_config_file_is():
+def test_the_image_and_compose_run_gunicorn_with_its_config_file():
     dockerfile = (ROOT / "Dockerfile").read_text()
-    # The whole checkout (so gunicorn.conf.py) is copied into the WORKDIR gunicorn starts in.
+    # The whole checkout (so deploy/gunicorn.conf.py) is copied into the WORKDIR gunicorn starts in.
     assert "WORKDIR /app" in dockerfile
     assert re.search(r"^COPY\b.* \. \.$", dockerfile, re.MULTILINE), "COPY . . into /app"
-    assert (ROOT / "gunicorn.conf.py").is_file()
-    assert "gunicorn.conf.py" not in (ROOT / ".gitignore").read_text()
+    args = _compose_gunicorn_args()
+    assert args[args.index("--config") + 1] == "deploy/gunicorn.conf.py"
+    assert (ROOT / "deploy" / "gunicorn.conf.py").is_file()
+    assert '"--config", "deploy/gunicorn.conf.py"' in dockerfile
 
 
 def _free_port() -> int:
@@ -83,6 +84,7 @@ def test_gunicorn_sends_no_server_header(tmp_path):
         "SECRET_KEY": "test-only-key-not-for-production",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
+        "ALLOW_SINGLE_PROCESS": "true",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'gunicorn.sqlite3'}",
     }
     env.pop("REDIS_URL", None)

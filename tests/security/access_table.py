@@ -252,6 +252,8 @@ TABLE: dict[str, Expect] = {
     "accessibility": public(),
     "healthz": public(),
     "healthz_ready": public(),  # the test client calls from 127.0.0.1: the operator
+    # No sign-in: the view itself answers this host (the test client's 127.0.0.1) or a token.
+    "metrics": public(),
     "set_language": public(),
     "home": verified(),
     # --- Signing in and up, email confirmation, password reset (allauth) -----------------

@@ -1,0 +1,24 @@
+"""`make restore`: replace the database's contents with a backup. Stop the app services first."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from hub import backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore FILE (made by backup_database) into the hub's database, replacing what is there, "
+        "in one transaction. Stop the web app, workers and beat first."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--dbname", help="restore into this database instead (e.g. to try a backup)"
+        )
+
+    def handle(self, *args, file: Path, dbname: str | None, **options) -> None:
+        backup.restore(file, dbname)
+        self.stdout.write(f"Restored {file}.")

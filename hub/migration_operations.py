@@ -1,0 +1,38 @@
+"""Migration operations for big tables (README, "Data safety").
+
+Django's `AddIndexConcurrently` is PostgreSQL's `CREATE INDEX CONCURRENTLY`: building the index
+does not lock the table's writes. It knows no other database, and the hub also runs on SQLite
+in development, so these versions build a plain index there (a laptop's tables are small).
+Use them in a migration with `atomic = False`.
+"""
+
+from django.contrib.postgres import operations as postgres
+from django.db.migrations.operations import AddIndex, RemoveIndex
+
+
+class AddIndexConcurrently(postgres.AddIndexConcurrently):
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+
+class RemoveIndexConcurrently(postgres.RemoveIndexConcurrently):
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
