@@ -309,6 +309,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "catalog.tasks.flag_tools_due_for_review",
         "schedule": crontab(minute=30, hour=3, day_of_week="mon"),  # weekly
     },
+    "purge-rate-limits": {
+        "task": "hub.tasks.purge_rate_limits",
+        "schedule": crontab(minute=5),  # hourly
+        "options": {"expires": 3000},
+    },
     "saved-search-digests": {
         "task": "catalog.tasks.send_saved_search_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),  # weekly

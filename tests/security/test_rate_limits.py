@@ -233,3 +233,39 @@ def test_sign_up_works_and_is_limited_while_the_cache_is_away(client, cache_away
         assert response.status_code == 302, response.content[:200]
     response = client.post(reverse("account_signup"), form_data(email="late@police.example.org"))
     assert response.status_code == 429
+
+
+def test_expired_counters_are_purged_and_live_ones_kept(client, member):
+    from hub.tasks import purge_rate_limits
+
+    sign_in_with(client, member.email, WRONG)
+    live = RateLimitCounter.objects.count()
+    assert live == 4  # the attempt, and the failure per account and address, account, address
+    assert purge_rate_limits() == 0
+    with clock.travel(timedelta(hours=2)):
+        assert purge_rate_limits() == live
+    assert not RateLimitCounter.objects.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_counts_all_count():
+    """Eight requests counting one key at once: the upsert loses none of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    from hub import ratelimit
+
+    limit = ratelimit.Limit("race", 100, 60)
+
+    def count_three(_):
+        try:
+            return [ratelimit.hit(limit, "someone@example.org") for _ in range(3)]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        seen = [n for counts in pool.map(count_three, range(8)) for n in counts]
+    assert sorted(seen) == list(range(1, 25))
+    assert ratelimit.count(limit, "someone@example.org") == 24
