@@ -46,3 +46,35 @@ class AuditContextMiddleware:
             return response
         finally:
             audit.current_request.reset(token)
+
+
+class AuthQuotaMiddleware:
+    """Limits how often one address may submit the sign-in and sign-up forms (hub.ratelimit).
+
+    Only POST counts: GET, HEAD and OPTIONS show or describe a form and must not use up
+    anyone's quota (allauth's own decorator counted every method but GET). Counted in the
+    database, so the limit holds while the cache is away.
+    """
+
+    QUOTAS = {"account_login": "signin_address", "account_signup": "signup_address"}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.resolver_match is None:
+            return None
+        name = self.QUOTAS.get(request.resolver_match.url_name or "")
+        if name is None:
+            return None
+        from allauth.core.ratelimit import respond_429
+
+        from hub import ratelimit
+
+        limit = ratelimit.configured(name)
+        if ratelimit.hit(limit, ratelimit.client_address(request)) > limit.amount:
+            return respond_429(request)
+        return None

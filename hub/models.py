@@ -58,3 +58,29 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only.")
+
+
+class RateLimitCounter(models.Model):
+    """How many times one thing (a failed sign-in for an account, a sign-up from an address)
+    happened in one fixed window; written only by `hub.ratelimit`.
+
+    Counted in the database, not the cache, so that limits hold while Redis is away and every
+    web node sees the same count. The key is an HMAC: no address or email is stored here.
+    """
+
+    key = models.CharField(max_length=64)
+    window_start = models.BigIntegerField(help_text=_("Seconds since the epoch."))
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "window_start"], name="hub_ratelimit_key_window_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… {self.count} since {self.window_start}"

@@ -150,6 +150,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Sign-in and sign-up quotas per address, counted in the database (POST only).
+    "hub.middleware.AuthQuotaMiddleware",
     # Last, so that it sees the resolved user, second factor and session.
     "hub.access.AccessPolicyMiddleware",
 ]
@@ -283,6 +285,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up collects the application (accounts.forms.ApplicationSignupForm.signup creates it).
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ApplicationSignupForm"
+# Two simultaneous sign-ups with one address: the second gets the usual answer, not a 500.
+ACCOUNT_FORMS = {"signup": "accounts.signup_forms.HubSignupForm"}
 # Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
 ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -295,18 +299,38 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-# Failed sign-ins are limited per account and per address on the shared cache.
+# allauth counts its limits in the cache; the cache may be away and allauth keys the sign-in
+# limit on the Host header. Signing in and signing up are therefore limited by hub.ratelimit
+# (HUB_RATE_LIMITS below, counted in the database) and allauth's own are off for them.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
-    "signup": "10/h/ip",
+    "login_failed": "",
+    "login": "",
+    "signup": "",
     "reset_password": "5/h/ip,3/h/key",
     "reset_password_from_key": "20/m/ip",
-    "confirm_email": "3/5m/key",
+    "confirm_email": "",
     "change_password": "5/m/user",
     # Entering the password again is limited like signing in: a hijacked session must not
     # become a way to guess the password.
     "reauthenticate": "5/5m/user",
+}
+# (amount, window in seconds), counted in the database by hub.ratelimit; SECURITY.md explains
+# each. Failed sign-ins are counted per account and address tightly, per account loosely and
+# per address; the loose per-account limit refuses only addresses that have failed for that
+# account, so a stranger guessing from many addresses cannot keep the member out.
+HUB_RATE_LIMITS = {
+    "signin_failed_account_address": (5, 15 * 60),
+    "signin_failed_account": (20, 60 * 60),
+    "signin_failed_address": (5, 5 * 60),
+    # Every POST to the sign-in and sign-up forms (GET, HEAD and OPTIONS are free).
+    "signin_address": (30, 60),
+    "signup_address": (10, 60 * 60),
+    # Confirmation emails sent to one address.
+    "confirm_email_address": (3, 5 * 60),
+    # Wrong second-factor codes: per session tightly; per account loosely, refusing only
+    # sessions that have failed themselves, so guesses elsewhere never lock out the member.
+    "twofactor_failed_session": (5, 15 * 60),
+    "twofactor_failed_account": (20, 60 * 60),
 }
 
 # The version of the terms of engagement that applicants accept now; stored with each acceptance.
@@ -376,6 +400,11 @@ CELERY_BEAT_SCHEDULE = {
     "tools-due-for-review": {
         "task": "catalog.tasks.flag_tools_due_for_review",
         "schedule": crontab(minute=30, hour=3, day_of_week="mon"),  # weekly
+    },
+    "purge-rate-limits": {
+        "task": "hub.tasks.purge_rate_limits",
+        "schedule": crontab(minute=5),  # hourly
+        "options": {"expires": 3000},
     },
     "saved-search-digests": {
         "task": "catalog.tasks.send_saved_search_digests",
@@ -525,11 +554,8 @@ SILENCED_SYSTEM_CHECKS = [
 
 # --- Second factor and passkeys -------------------------------------------------------
 
-# Wrong second-factor codes allowed per account, across all its devices, in one fixed window
-# (seconds) on the shared cache; then every code is refused until the window ends. django-otp
-# also slows each device down on its own (OTP_TOTP_THROTTLE_FACTOR: 1 s, doubling per failure).
-TWOFACTOR_FAILURE_LIMIT = env_int("TWOFACTOR_FAILURE_LIMIT", 5)
-TWOFACTOR_FAILURE_WINDOW = env_int("TWOFACTOR_FAILURE_WINDOW", 15 * 60)
+# django-otp also slows each device down on its own (OTP_TOTP_THROTTLE_FACTOR: 1 s, doubling
+# per failure); the per-session and per-account limits are in HUB_RATE_LIMITS.
 # Changing factors needs a password and a code entered within this many seconds; changing
 # email addresses needs the password again (allauth's reauthentication).
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60

@@ -14,3 +14,11 @@ def ping(token: str) -> str:
 def clear_expired_sessions() -> None:
     """Daily: Django's `clearsessions`, so ended sessions do not pile up in the database."""
     call_command("clearsessions")
+
+
+@shared_task(soft_time_limit=60, time_limit=90)
+def purge_rate_limits() -> int:
+    """Deletes rate-limit counters whose window has ended (hub.ratelimit); safe to run twice."""
+    from hub import ratelimit
+
+    return ratelimit.purge_expired()

@@ -36,6 +36,50 @@ class TooManyAttempts(exceptions.OTPWebAuthnApiError):
     default_code = "too_many_attempts"
 
 
+# A passkey's JSON is a few kilobytes and a handful of levels deep; anything far bigger or
+# deeper is hostile. Deep nesting made json.loads raise RecursionError, a 500 (issue 16, item 5).
+MAX_JSON_BYTES = 64 * 1024
+MAX_JSON_DEPTH = 16
+
+
+def _depth(value, limit: int) -> int:
+    """How deeply `value` nests, counting no further than `limit` + 1."""
+    depth, level = 0, [value]
+    while level and depth <= limit:
+        depth += 1
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
+    return depth
+
+
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not JSON")
+
+
+class _GuardedJsonMixin:
+    """Answer 400 to malformed, deep or oversized JSON, and to JSON that is not an object."""
+
+    def _parse_request_data(self, request):
+        if request.content_type.split(";", 1)[0] != "application/json":
+            return super()._parse_request_data(request)
+        body = request.body
+        if not body:
+            return {}
+        if len(body) > MAX_JSON_BYTES:
+            raise exceptions.MalformedRequest
+        try:
+            data = json.loads(body, parse_constant=_not_json)
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError and bad UTF-8 are ValueError
+            raise exceptions.MalformedRequest from exc
+        if not isinstance(data, dict) or _depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+            raise exceptions.MalformedRequest
+        return data
+
+
 class _FreshAuthenticationMixin:
     def check_can_register(self) -> None:
         from twofactor.views import _recent_password
@@ -44,11 +88,15 @@ class _FreshAuthenticationMixin:
             raise ReauthenticationRequired
 
 
-class BeginRegistration(_FreshAuthenticationMixin, BeginCredentialRegistrationView):
+class BeginRegistration(
+    _GuardedJsonMixin, _FreshAuthenticationMixin, BeginCredentialRegistrationView
+):
     pass
 
 
-class CompleteRegistration(_FreshAuthenticationMixin, CompleteCredentialRegistrationView):
+class CompleteRegistration(
+    _GuardedJsonMixin, _FreshAuthenticationMixin, CompleteCredentialRegistrationView
+):
     def post(self, *args, **kwargs):
         response = super().post(*args, **kwargs)
         device = WebAuthnCredential.objects.get(
@@ -65,19 +113,19 @@ class CompleteRegistration(_FreshAuthenticationMixin, CompleteCredentialRegistra
         return response
 
 
-class BeginAuthentication(BeginCredentialAuthenticationView):
+class BeginAuthentication(_GuardedJsonMixin, BeginCredentialAuthenticationView):
     def check_can_authenticate(self) -> None:
         if not self.request.user.is_authenticated:
             raise exceptions.PasswordlessLoginDisabled
-        if services.is_locked(self.request.user):
+        if services.is_locked(self.request):
             raise TooManyAttempts
 
 
-class CompleteAuthentication(CompleteCredentialAuthenticationView):
+class CompleteAuthentication(_GuardedJsonMixin, CompleteCredentialAuthenticationView):
     def check_can_authenticate(self) -> None:
         if not self.request.user.is_authenticated:
             raise exceptions.PasswordlessLoginDisabled
-        if services.is_locked(self.request.user):
+        if services.is_locked(self.request):
             services.record_failure(self.request, reason="locked")
             raise TooManyAttempts
 

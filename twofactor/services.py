@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
 from django.middleware.csrf import rotate_token
@@ -22,7 +21,7 @@ from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hub import audit, clock
+from hub import audit, clock, ratelimit
 from hub.sessions import end_all_sessions
 from notifications.services import notify
 from twofactor.models import BackupCodeDevice
@@ -35,35 +34,45 @@ User = get_user_model()
 
 # --- Throttling ----------------------------------------------------------------------------
 # django-otp throttles each device on its own; an attacker holding a password could spread
-# guesses over a TOTP device and the backup codes. This counter is per account, across devices,
-# on the shared cache (Redis in production), so every web process sees the same count.
+# guesses over a TOTP device and the backup codes. Wrong codes are therefore counted across
+# devices, in the database (hub.ratelimit, so a Redis outage changes nothing), twice: per
+# session, tightly, and per account, loosely. The account's limit refuses only sessions that
+# have failed themselves, so someone else guessing codes with the member's password never
+# locks the member's own session out; each of the attacker's sessions needs the password
+# again, which the sign-in limits count.
 
 
-def _failures_key(user) -> str:
-    return f"twofactor:failures:{user.pk}"
+def _session_key(request: HttpRequest) -> str:
+    return request.session.session_key or ""
 
 
 def failure_limit() -> int:
-    return settings.TWOFACTOR_FAILURE_LIMIT
+    return ratelimit.configured("twofactor_failed_session").amount
 
 
-def is_locked(user) -> bool:
-    return (cache.get(_failures_key(user)) or 0) >= failure_limit()
+def failure_window_minutes() -> int:
+    return ratelimit.configured("twofactor_failed_session").window // 60
 
 
-def _count_failure(user) -> int:
-    key = _failures_key(user)
-    # add() starts a fixed window that is not extended by later failures.
-    cache.add(key, 0, timeout=settings.TWOFACTOR_FAILURE_WINDOW)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.add(key, 1, timeout=settings.TWOFACTOR_FAILURE_WINDOW)
-        return 1
+def is_locked(request: HttpRequest) -> bool:
+    """Whether this session may not try another code for the signed-in person."""
+    session = ratelimit.configured("twofactor_failed_session")
+    failed_here = ratelimit.count(session, _session_key(request))
+    if failed_here >= session.amount:
+        return True
+    account = ratelimit.configured("twofactor_failed_account")
+    return bool(failed_here) and ratelimit.exceeded(account, str(request.user.pk))
 
 
-def _clear_failures(user) -> None:
-    cache.delete(_failures_key(user))
+def _count_failure(request: HttpRequest) -> int:
+    ratelimit.hit(ratelimit.configured("twofactor_failed_account"), str(request.user.pk))
+    return ratelimit.hit(ratelimit.configured("twofactor_failed_session"), _session_key(request))
+
+
+def _clear_failures(user, request: HttpRequest | None = None) -> None:
+    ratelimit.clear(ratelimit.configured("twofactor_failed_account"), str(user.pk))
+    if request is not None:
+        ratelimit.clear(ratelimit.configured("twofactor_failed_session"), _session_key(request))
 
 
 # --- Verification --------------------------------------------------------------------------
@@ -122,7 +131,7 @@ def _verify_backup_code(user, token: str) -> VerifyResult:
 def check_code(request: HttpRequest, token: str) -> VerifyResult:
     """Check a TOTP or backup code for the signed-in person, throttled per account, audited."""
     user = request.user
-    if is_locked(user):
+    if is_locked(request):
         audit.record("2fa.failed", request=request, target=user, reason="locked")
         return VerifyResult(Outcome.LOCKED)
     token = "".join(token.split())
@@ -131,18 +140,18 @@ def check_code(request: HttpRequest, token: str) -> VerifyResult:
     else:
         result = _verify_backup_code(user, token)
     if result.ok:
-        _clear_failures(user)
         return result
     if result.outcome == Outcome.REPLAY:
         audit.record("2fa.replay", request=request, target=user)
-    if record_failure(request, reason=result.outcome) >= failure_limit():
+    record_failure(request, reason=result.outcome)
+    if is_locked(request):
         return VerifyResult(Outcome.LOCKED)
     return result
 
 
 def record_failure(request: HttpRequest, *, reason: str) -> int:
     """Count and audit a failed second factor of the signed-in person; return the count."""
-    failures = _count_failure(request.user)
+    failures = _count_failure(request)
     audit.record(
         "2fa.failed", request=request, target=request.user, reason=reason, failures=failures
     )
@@ -153,7 +162,8 @@ def complete_verification(request: HttpRequest, device: Device) -> None:
     """Mark this session verified with `device`; new session key and CSRF token."""
     from allauth.usersessions.models import UserSession
 
-    _clear_failures(request.user)
+    # Before the session key changes: this session's count goes with it.
+    _clear_failures(request.user, request)
     otp_login(request, device)
     old_key = request.session.session_key
     # A session key or CSRF token seen before the second factor (on a shared computer, in a

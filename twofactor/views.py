@@ -104,7 +104,7 @@ def verify(request: HttpRequest) -> HttpResponse:
                 )
             return HttpResponseRedirect(_next_url(request))
         if result.outcome == services.Outcome.LOCKED:
-            minutes = settings.TWOFACTOR_FAILURE_WINDOW // 60
+            minutes = services.failure_window_minutes()
             form.add_error(
                 None,
                 _("Too many wrong codes. Wait %(minutes)s minutes, then try again.")

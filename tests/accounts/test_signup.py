@@ -148,3 +148,26 @@ def test_an_officer_applying_is_not_told_of_their_own_application():
     factories.VettingApplicationFactory(applicant=officer, email_confirmed_at=None)
     services.confirm_email(officer)
     assert not Notification.objects.filter(recipient=officer).exists()
+
+
+def test_a_second_simultaneous_sign_up_with_the_address_gets_the_usual_answer(client, monkeypatch):
+    """Issue 16, item 9: both requests pass the "already registered" check, then the database
+    refuses the second (IntegrityError on accounts_user_email_ci_unique): that was a 500."""
+    from allauth.account.internal.flows import manage_email
+
+    from accounts.models import User
+
+    client.post(reverse("account_signup"), form_data(email="jo@police.example.org"))
+    # The second request checked before the first one's row existed.
+    monkeypatch.setattr(manage_email, "email_already_exists", lambda email, **kw: (email, False))
+    second = client_factory_post(form_data(email="JO@police.example.org"))
+    assert second.status_code == 302
+    assert second["Location"] == reverse("account_email_verification_sent")
+    assert User.objects.filter(email__iexact="jo@police.example.org").count() == 1
+    assert VettingApplication.objects.count() == 1
+
+
+def client_factory_post(data):
+    from django.test import Client
+
+    return Client().post(reverse("account_signup"), data)

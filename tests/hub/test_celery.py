@@ -36,6 +36,7 @@ def test_a_real_worker_runs_a_task(celery_worker, unique_token):
         "membership-expiry",
         "tools-due-for-review",
         "saved-search-digests",
+        "purge-rate-limits",
     ],
 )
 def test_every_scheduled_task_is_registered(entry):
@@ -52,6 +53,7 @@ def test_the_beat_schedule():
         "catalog.tasks.send_saved_search_digests": crontab(minute=0, hour=7, day_of_week="mon"),
         "hub.tasks.clear_expired_sessions": crontab(minute=45, hour=2),
         "notifications.tasks.purge_delivered_outbox": crontab(minute=0, hour=3),
+        "hub.tasks.purge_rate_limits": crontab(minute=5),
     }
     # A sweep that could not start within its minute is dropped, not stacked behind the next.
     assert schedule["sweep-outbox"]["options"]["expires"] < 60

@@ -89,7 +89,7 @@ def test_a_passkey_verifies_and_renews_the_session(unverified_client, member, mo
 
 def test_a_failed_passkey_counts_towards_the_account_limit(unverified_client, member, settings):
     make_passkey(member)
-    for _ in range(settings.TWOFACTOR_FAILURE_LIMIT):
+    for _ in range(settings.HUB_RATE_LIMITS["twofactor_failed_session"][0]):
         post_json(unverified_client, "otp_webauthn:credential-authentication-begin")
         response = post_json(
             unverified_client, "otp_webauthn:credential-authentication-complete", {"id": "x"}

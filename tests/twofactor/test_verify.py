@@ -1,17 +1,20 @@
 """Verification: codes are single-use, throttled per account, and verifying renews the session."""
 
-import time
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 
+from hub import clock
 from hub.models import AuditEvent
 from tests.twofactor.conftest import confirmed_totp, totp_code, unused_code
 from twofactor.models import BackupCodeDevice
 
 pytestmark = pytest.mark.django_db
+
+LIMIT, WINDOW = settings.HUB_RATE_LIMITS["twofactor_failed_session"]
 
 
 def test_a_person_with_a_device_is_sent_to_verify_with_next(unverified_client):
@@ -96,10 +99,9 @@ def test_an_older_code_than_the_last_accepted_one_is_a_replay(unverified_client,
     assert AuditEvent.objects.filter(action="2fa.replay").exists()
 
 
-def test_throttling_engages_after_the_limit_and_recovers(unverified_client, member, settings):
-    settings.TWOFACTOR_FAILURE_WINDOW = 2
+def test_throttling_engages_after_the_limit_and_recovers(unverified_client, member):
     device = confirmed_totp(member)
-    for _ in range(settings.TWOFACTOR_FAILURE_LIMIT - 1):
+    for _ in range(LIMIT - 1):
         response = unverified_client.post(reverse("twofactor:verify"), {"code": "000000"})
         assert b"not right" in response.content
     response = unverified_client.post(reverse("twofactor:verify"), {"code": "000000"})
@@ -109,19 +111,21 @@ def test_throttling_engages_after_the_limit_and_recovers(unverified_client, memb
     assert b"Too many wrong codes" in response.content
     assert unverified_client.get("/catalog/").status_code == 302
     assert AuditEvent.objects.filter(action="2fa.failed", details__reason="locked").exists()
-    time.sleep(2.1)
-    response = unverified_client.post(reverse("twofactor:verify"), {"code": unused_code(device)})
-    assert response.status_code == 302
-    assert unverified_client.get("/catalog/").status_code == 200
+    with clock.travel(timedelta(seconds=WINDOW)):
+        response = unverified_client.post(
+            reverse("twofactor:verify"), {"code": unused_code(device)}
+        )
+        assert response.status_code == 302
+        assert unverified_client.get("/catalog/").status_code == 200
 
 
 def test_throttling_counts_failures_across_devices(unverified_client, member, settings):
     device = confirmed_totp(member)
     BackupCodeDevice.objects.create(user=member, name="Backup codes").regenerate()
-    half = settings.TWOFACTOR_FAILURE_LIMIT // 2
+    half = LIMIT // 2
     for _ in range(half):
         unverified_client.post(reverse("twofactor:verify"), {"code": "000000"})
-    for _ in range(settings.TWOFACTOR_FAILURE_LIMIT - half):
+    for _ in range(LIMIT - half):
         unverified_client.post(reverse("twofactor:verify"), {"code": "abcde-fghjk"})
     response = unverified_client.post(reverse("twofactor:verify"), {"code": totp_code(device)})
     assert b"Too many wrong codes" in response.content
@@ -136,7 +140,7 @@ def test_throttling_is_per_account(client_factory, member, settings):
     confirmed_totp(member)
     sign_in(attacker, member, verified=False)
     sign_in(victim, other, verified=False)
-    for _ in range(settings.TWOFACTOR_FAILURE_LIMIT):
+    for _ in range(LIMIT):
         attacker.post(reverse("twofactor:verify"), {"code": "000000"})
     response = victim.post(reverse("twofactor:verify"), {"code": totp_code(confirmed_totp(other))})
     assert response.status_code == 302

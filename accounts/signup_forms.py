@@ -1,0 +1,23 @@
+"""The sign-up form allauth shows: its own, around accounts.forms.ApplicationSignupForm.
+
+A module of its own because allauth's forms import ApplicationSignupForm (ACCOUNT_SIGNUP_FORM_CLASS)
+while they load, so accounts.forms cannot import them back.
+"""
+
+from allauth.account.forms import SignupForm
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+
+
+class HubSignupForm(SignupForm):
+    def try_save(self, request: HttpRequest):
+        # Two sign-ups with one address at the same moment both pass the form's "already
+        # registered" check; the database's case-insensitive unique constraint then refuses the
+        # second. It gets the answer any repeated sign-up gets (allauth's "account already
+        # exists" email, nothing revealed on the page), not a 500.
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            self.account_already_exists = True
+            return super().try_save(request)
