@@ -5,6 +5,10 @@ from __future__ import annotations
 from django.db import connection, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
+# The SQLite fallback's bounds (see `ToolQuerySet.fallback_words`).
+FALLBACK_MIN_WORD = 2
+FALLBACK_MAX_WORDS = 6
+
 
 class ToolQuerySet(models.QuerySet):
     def published(self) -> ToolQuerySet:
@@ -45,26 +49,57 @@ class ToolQuerySet(models.QuerySet):
                 # An exact name match outranks any weighted score (those stay below 1).
                 relevance=exact + SearchRank(F("search_vector"), search_query, normalization=32)
             )
-        matches = Q()
-        for word in query.split()[:20]:
-            matches &= Q(pk__in=self.model.objects.matching_word(word).values("pk"))
+        words = self.fallback_words(query)
+        matches = Q(name__iexact=query)
+        if words:
+            every_word = Q()
+            for word in words:
+                every_word &= self.matching_word(word)
+            matches |= every_word
         return self.filter(matches).annotate(
             relevance=exact * 4
             + Case(When(name__icontains=query, then=Value(2)), default=Value(0))
             + Case(When(summary__icontains=query, then=Value(1)), default=Value(0))
         )
 
-    def matching_word(self, word: str) -> ToolQuerySet:
-        """The fallback's match for one word (SQLite): any text field or term name contains it."""
+    @staticmethod
+    def fallback_words(query: str) -> list[str]:
+        """The words the fallback looks for: distinct, long enough to mean something, and few.
+
+        Each word costs a scan of the catalogue's text, so that a one-letter query or a pasted
+        paragraph cannot become a denial of service: words shorter than `FALLBACK_MIN_WORD`
+        are dropped (PostgreSQL's dictionary drops them too), and only the first
+        `FALLBACK_MAX_WORDS` count.
+        """
+        words: dict[str, str] = {}
+        for word in query.split():
+            if len(word) >= FALLBACK_MIN_WORD:
+                words.setdefault(word.casefold(), word)
+        return list(words.values())[:FALLBACK_MAX_WORDS]
+
+    def matching_word(self, word: str) -> Q:
+        """The fallback's match for one word (SQLite): any text field or term name contains it.
+
+        Providers and terms are looked up in their own small tables and matched by id, never
+        joined: a join per facet would multiply each tool's rows by its terms of every facet.
+        """
+        from catalog.models import Provider
+
         condition = (
             Q(name__icontains=word)
             | Q(summary__icontains=word)
             | Q(description__icontains=word)
-            | Q(provider__name__icontains=word)
+            | Q(provider__in=Provider.objects.filter(name__icontains=word).values("pk"))
         )
         for _param, field, _label in self.model.FACETS:
-            condition |= Q(**{f"{field}__name__icontains": word})
-        return self.filter(condition)
+            m2m = self.model._meta.get_field(field)
+            terms = m2m.related_model.objects.filter(name__icontains=word).values("pk")
+            condition |= Q(
+                pk__in=m2m.remote_field.through.objects.filter(
+                    **{f"{m2m.m2m_reverse_field_name()}_id__in": terms}
+                ).values(f"{m2m.m2m_field_name()}_id")
+            )
+        return condition
 
     def with_facet_terms(self, *, facet: str, slugs) -> ToolQuerySet:
         """Tools carrying any of the terms `slugs` of `facet` (an M2M field name)."""
