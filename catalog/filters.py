@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Count, F, Value
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +14,8 @@ from catalog import caching
 from catalog.models import Tool
 
 MAX_QUERY_LENGTH = 200
+# The facet counts' common table expression: the tools matching the text (see `_count`).
+HITS = "catalog_search_hits"
 
 
 class SortChoices:
@@ -137,11 +141,26 @@ class ToolFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*ORDERINGS[self.sort_key])
 
-    def filter_without(self, parameter: str):
-        """The tools matching every active filter except `parameter` (for its facet counts)."""
+    def filter_without(self, parameter: str, base=None):
+        """The tools matching every active filter except `parameter` (for its facet counts).
+
+        `base`: the tools matching the text and every filter that is not a facet, when already
+        known (see `_count`); by default they are searched again.
+        """
+        queryset = self._base() if base is None else base
+        for name, value in self.form.cleaned_data.items():
+            if name not in self._facet_parameters or name == parameter or not value:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    _facet_parameters = frozenset(parameter for parameter, _field, _label in Tool.FACETS)
+
+    def _base(self):
+        """The tools matching the text and every filter that is not a facet (maturity)."""
         queryset = self.queryset.search(self.search_terms)
         for name, value in self.form.cleaned_data.items():
-            if name in {parameter, "q", "sort"} or value in (None, "", []):
+            if name in self._facet_parameters or name in {"q", "sort"} or value in (None, "", []):
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset
@@ -183,13 +202,22 @@ class ToolFilter(django_filters.FilterSet):
         return "&".join(parts)
 
     def _count(self) -> tuple[dict[tuple[str, int], int], int]:
+        """The counts in one statement that searches the text once.
+
+        The text search is the costly part (a GIN lookup and ranking on PostgreSQL, a scan of
+        every tool's text on SQLite), and every facet's count and the total need its matches:
+        they are found once, in the common table expression `HITS`, materialised (PostgreSQL 12+
+        and SQLite 3.35+ read the keyword) so that no facet searches again. Each facet then
+        counts over its link table, narrowed by the other facets' choices only.
+        """
+        hits = Tool.objects.filter(pk__in=RawSQL(f"SELECT id FROM {HITS}", ()))  # noqa: S608, S611
         parts = []
         for parameter, field, _label in Tool.FACETS:
             m2m = Tool._meta.get_field(field)
             link, term = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
             parts.append(
                 m2m.remote_field.through.objects.filter(
-                    **{f"{link}__in": self.filter_without(parameter).order_by().values("pk")}
+                    **{f"{link}__in": self.filter_without(parameter, hits).order_by().values("pk")}
                 )
                 .order_by()
                 .values(term)
@@ -197,19 +225,28 @@ class ToolFilter(django_filters.FilterSet):
                 .values_list("facet", term, "n")
             )
         total = (
-            Tool.objects.filter(pk__in=self.qs.order_by().values("pk"))
+            self.filter_without("", hits)
             .order_by()
             .annotate(facet=Value(""), term=Value(0))
             .values("facet", "term")
             .annotate(n=Count("pk"))
             .values_list("facet", "term", "n")
         )
+        base_sql, base_params = self._base().order_by().values("pk").query.sql_with_params()
+        union = total.union(*parts, all=True)
+        union_sql, union_params = union.query.get_compiler(using=union.db).as_sql()
         counts, matching = {}, 0
-        for parameter, pk, n in total.union(*parts, all=True):
-            if parameter:
-                counts[(parameter, pk)] = n
-            else:
-                matching = n
+        with connections[union.db].cursor() as cursor:
+            # The SQL is Django's, compiled from querysets; the values stay parameters.
+            cursor.execute(
+                f"WITH {HITS} (id) AS MATERIALIZED ({base_sql}) {union_sql}",
+                (*base_params, *union_params),
+            )
+            for parameter, pk, n in cursor.fetchall():
+                if parameter:
+                    counts[(parameter, pk)] = n
+                else:
+                    matching = n
         return counts, matching
 
     def cleaned_query(self) -> str:

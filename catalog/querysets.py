@@ -7,7 +7,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 
 # The SQLite fallback's bounds (see `ToolQuerySet.fallback_words`).
 FALLBACK_MIN_WORD = 2
-FALLBACK_MAX_WORDS = 6
+FALLBACK_MAX_WORDS = 4
 
 
 class ToolQuerySet(models.QuerySet):

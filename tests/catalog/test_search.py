@@ -321,3 +321,14 @@ def test_fallback_one_letter_query_finds_an_exact_name_only(member_client, catal
     factories.ToolFactory(name="X", summary="A tool with a one-letter name.")
     assert names(member_client.get(URL, {"q": "a"})) == []
     assert names(member_client.get(URL, {"q": "x"})) == ["X"]
+
+
+def test_facet_counts_search_the_text_once(member_client, catalogue):
+    """Every facet's count and the total share one search of the text, not one search each."""
+    params = {"q": "hash", "licence": "open-source", "deployment": "cloud"}
+    with CaptureQueriesContext(connection) as queries:
+        response = member_client.get(URL, params)
+    assert facet(response, "licence") == {"commercial": 0, "open-source": 1}
+    (counts,) = [q["sql"] for q in queries.captured_queries if "catalog_search_hits" in q["sql"]]
+    searched = '"search_vector"' if connection.vendor == "postgresql" else '"description"'
+    assert counts.count(searched) == 1, counts
