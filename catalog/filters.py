@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db import connections
-from django.db.models import Count, F, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +12,6 @@ from catalog import caching
 from catalog.models import Tool
 
 MAX_QUERY_LENGTH = 200
-# The facet counts' common table expression: the tools matching the text (see `_count`).
-HITS = "catalog_search_hits"  # also written out in `_count`'s RawSQL
 
 
 class SortChoices:
@@ -141,19 +137,6 @@ class ToolFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*ORDERINGS[self.sort_key])
 
-    def filter_without(self, parameter: str, base=None):
-        """The tools matching every active filter except `parameter` (for its facet counts).
-
-        `base`: the tools matching the text and every filter that is not a facet, when already
-        known (see `_count`); by default they are searched again.
-        """
-        queryset = self._base() if base is None else base
-        for name, value in self.form.cleaned_data.items():
-            if name not in self._facet_parameters or name == parameter or not value:
-                continue
-            queryset = self.filters[name].filter(queryset, value)
-        return queryset
-
     _facet_parameters = frozenset(parameter for parameter, _field, _label in Tool.FACETS)
 
     def _base(self):
@@ -202,52 +185,15 @@ class ToolFilter(django_filters.FilterSet):
         return "&".join(parts)
 
     def _count(self) -> tuple[dict[tuple[str, int], int], int]:
-        """The counts in one statement that searches the text once.
-
-        The text search is the costly part (a GIN lookup and ranking on PostgreSQL, a scan of
-        every tool's text on SQLite), and every facet's count and the total need its matches:
-        they are found once, in the common table expression `HITS`, materialised (PostgreSQL 12+
-        and SQLite 3.35+ read the keyword) so that no facet searches again. Each facet then
-        counts over its link table, narrowed by the other facets' choices only.
-        """
-        hits = Tool.objects.filter(pk__in=RawSQL("SELECT id FROM catalog_search_hits", ()))
-        parts = []
+        chosen, parameters = {}, {}
         for parameter, field, _label in Tool.FACETS:
-            m2m = Tool._meta.get_field(field)
-            link, term = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-            parts.append(
-                m2m.remote_field.through.objects.filter(
-                    **{f"{link}__in": self.filter_without(parameter, hits).order_by().values("pk")}
-                )
-                .order_by()
-                .values(term)
-                .annotate(facet=Value(parameter), n=Count("pk"))
-                .values_list("facet", term, "n")
-            )
-        total = (
-            self.filter_without("", hits)
-            .order_by()
-            .annotate(facet=Value(""), term=Value(0))
-            .values("facet", "term")
-            .annotate(n=Count("pk"))
-            .values_list("facet", "term", "n")
-        )
-        base_sql, base_params = self._base().order_by().values("pk").query.sql_with_params()
-        union = total.union(*parts, all=True)
-        union_sql, union_params = union.query.get_compiler(using=union.db).as_sql()
-        counts, matching = {}, 0
-        with connections[union.db].cursor() as cursor:
-            # The SQL is Django's, compiled from querysets; the values stay parameters.
-            cursor.execute(
-                f"WITH {HITS} (id) AS MATERIALIZED ({base_sql}) {union_sql}",
-                (*base_params, *union_params),
-            )
-            for parameter, pk, n in cursor.fetchall():
-                if parameter:
-                    counts[(parameter, pk)] = n
-                else:
-                    matching = n
-        return counts, matching
+            parameters[field] = parameter
+            facet = self.filters[parameter]
+            chosen[field] = [
+                facet.term_ids[slug] for slug in self.form.cleaned_data.get(parameter) or ()
+            ]
+        counts, total = self._base().facet_counts(chosen)
+        return {(parameters[field], pk): n for (field, pk), n in counts.items()}, total
 
     def cleaned_query(self) -> str:
         """The valid filters as a query string (for saved searches and links), without paging."""

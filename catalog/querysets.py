@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.db import connection, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
@@ -101,6 +103,55 @@ class ToolQuerySet(models.QuerySet):
             )
         return condition
 
+    def facet_counts(self, chosen: dict[str, list[int]]) -> tuple[dict[tuple[str, int], int], int]:
+        """({(facet field, term id): tools}, tools in all): one statement, one search.
+
+        `self` is what the text and the filters other than facets match; `chosen` the term ids
+        chosen per facet (an M2M field name), any of which a tool must carry (OR within a facet,
+        AND across facets). A facet's counts apply every facet's choice but its own. The tools
+        `self` matches are found once, in a materialised common table expression, as searching
+        the text is the costly part; each facet then counts over its own link table.
+        """
+        base_sql, base_params = self.order_by().values("pk").query.sql_with_params()
+        tables = _link_tables(self.model)
+
+        def narrowed(column: str, skip: str) -> tuple[str, list[int]]:
+            sql, params = "", []
+            for field, ids in chosen.items():
+                if field == skip or not ids:
+                    continue
+                table, tool_column, term_column = tables[field]
+                marks = ", ".join(["%s"] * len(ids))
+                sql += (
+                    f" AND {column} IN (SELECT {tool_column} FROM {table}"  # noqa: S608
+                    f" WHERE {term_column} IN ({marks}))"
+                )
+                params += list(ids)
+            return sql, params
+
+        where, params = narrowed("id", "")
+        total_sql = f"SELECT '', 0, COUNT(*) FROM {_HITS} WHERE 1 = 1{where}"  # noqa: S608
+        parts, all_params = [total_sql], params
+        for field, (table, tool_column, term_column) in tables.items():
+            where, params = narrowed(f"{table}.{tool_column}", field)
+            parts.append(
+                f"SELECT '{field}', {term_column}, COUNT(*) FROM {table}"  # noqa: S608
+                f" WHERE {tool_column} IN (SELECT id FROM {_HITS}){where} GROUP BY {term_column}"
+            )
+            all_params += params
+        # S608 (here and above): the table and column names come from the models, never from
+        # input; the term ids and the search's own values are query parameters.
+        sql = f"WITH {_HITS} (id) AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
+        counts, total = {}, 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*base_params, *all_params))
+            for field, term, n in cursor.fetchall():
+                if field:
+                    counts[(field, term)] = n
+                else:
+                    total = n
+        return counts, total
+
     def with_facet_terms(self, *, facet: str, slugs) -> ToolQuerySet:
         """Tools carrying any of the terms `slugs` of `facet` (an M2M field name)."""
         through = self.model._meta.get_field(facet).remote_field.through
@@ -128,3 +179,20 @@ class ToolReviewQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.published()
         return self.filter(Q(status=self.model.Status.PUBLISHED) | Q(author=user))
+
+
+_HITS = "catalog_search_hits"  # the facet counts' common table expression
+
+
+@cache
+def _link_tables(model) -> dict[str, tuple[str, str, str]]:
+    """facet field → (link table, its tool column, its term column), from the models."""
+    tables = {}
+    for _param, field_name, _label in model.FACETS:
+        field = model._meta.get_field(field_name)
+        tables[field_name] = (
+            field.m2m_db_table(),
+            field.m2m_column_name(),
+            field.m2m_reverse_name(),
+        )
+    return tables

@@ -100,14 +100,6 @@ SOURCE_EXCEPTIONS = {
         1,
         "curators' Markdown after nh3 has sanitised it (test_markdown_is_sanitised proves it)",
     ),
-    "catalog/filters.py": (
-        "SQL built with formatting in",
-        1,
-        (
-            "facet counts: SQL that Django compiled from querysets, put in a WITH clause under a "
-            "constant name; every value is a query parameter"
-        ),
-    ),
     "catalog/demo.py": (
         "SQL built with formatting in",
         3,
