@@ -112,39 +112,42 @@ class ToolQuerySet(models.QuerySet):
         `self` matches are found once, in a materialised common table expression, as searching
         the text is the costly part; each facet then counts over its own link table.
         """
-        base_sql, base_params = self.order_by().values("pk").query.sql_with_params()
+        base_sql, base_params = self.order_by().values(hit_id=F("pk")).query.sql_with_params()
         tables = _link_tables(self.model)
-
-        def narrowed(column: str, skip: str) -> tuple[str, list[int]]:
-            sql, params = "", []
-            for field, ids in chosen.items():
-                if field == skip or not ids:
-                    continue
-                table, tool_column, term_column = tables[field]
-                marks = ", ".join(["%s"] * len(ids))
-                sql += (
-                    f" AND {column} IN (SELECT {tool_column} FROM {table}"  # noqa: S608
-                    f" WHERE {term_column} IN ({marks}))"
-                )
-                params += list(ids)
-            return sql, params
-
-        where, params = narrowed("id", "")
-        total_sql = f"SELECT '', 0, COUNT(*) FROM {_HITS} WHERE 1 = 1{where}"  # noqa: S608
-        parts, all_params = [total_sql], params
-        for field, (table, tool_column, term_column) in tables.items():
-            where, params = narrowed(f"{table}.{tool_column}", field)
-            parts.append(
-                f"SELECT '{field}', {term_column}, COUNT(*) FROM {table}"  # noqa: S608
-                f" WHERE {tool_column} IN (SELECT id FROM {_HITS}){where} GROUP BY {term_column}"
+        chosen = {field: list(ids) for field, ids in chosen.items() if ids}
+        # One row per tool the text matches, with a flag per chosen facet: carries one of its
+        # chosen terms. Every count below reads these rows once, never the search again.
+        columns, flags, params = ["id"], [], []
+        for field, ids in chosen.items():
+            table, tool_column, term_column = tables[field]
+            marks = ", ".join(["%s"] * len(ids))
+            columns.append(f"chosen_{field}")
+            flags.append(
+                f", hit.hit_id IN (SELECT {tool_column} FROM {table}"  # noqa: S608
+                f" WHERE {term_column} IN ({marks}))"
             )
-            all_params += params
+            params += ids
+
+        def others(skip: str) -> str:
+            return "".join(f" AND {_HITS}.chosen_{field}" for field in chosen if field != skip)
+
+        parts = [f"SELECT '', 0, COUNT(*) FROM {_HITS} WHERE 1 = 1{others('')}"]  # noqa: S608
+        for field, (table, tool_column, term_column) in tables.items():
+            parts.append(
+                f"SELECT '{field}', {table}.{term_column}, COUNT(*) FROM {table}"  # noqa: S608
+                f" JOIN {_HITS} ON {_HITS}.id = {table}.{tool_column}"
+                f" WHERE 1 = 1{others(field)} GROUP BY {table}.{term_column}"
+            )
         # S608 (here and above): the table and column names come from the models, never from
         # input; the term ids and the search's own values are query parameters.
-        sql = f"WITH {_HITS} (id) AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
+        sql = (
+            f"WITH {_HITS} ({', '.join(columns)}) AS MATERIALIZED"  # noqa: S608
+            f" (SELECT hit.hit_id{''.join(flags)} FROM ({base_sql}) hit) "
+            + " UNION ALL ".join(parts)
+        )
         counts, total = {}, 0
         with connection.cursor() as cursor:
-            cursor.execute(sql, (*base_params, *all_params))
+            cursor.execute(sql, (*params, *base_params))  # the flags come first
             for field, term, n in cursor.fetchall():
                 if field:
                     counts[(field, term)] = n
