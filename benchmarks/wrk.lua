@@ -7,6 +7,9 @@
 -- Any response outside 2xx counts as an error (wrk itself accepts 3xx: here a redirect means the
 -- session was refused). At the end it prints one line, BENCH_JSON {...}, latencies in
 -- microseconds, which benchmarks/report.py reads.
+--
+-- A path holding __FRESH__ gets a word no request has used before in its place (a token made of
+-- this thread's random run id and its request number), so that no cache has seen the search.
 
 local threads = {}
 
@@ -31,6 +34,8 @@ function init(args)
   for i = 3, #args do
     table.insert(paths, args[i])
   end
+  math.randomseed(os.time() * 1000 + thread_number)
+  run_id = math.random(1, 2147483647)
   sent = 0
   non2xx = 0
   first_bad_status = 0
@@ -38,7 +43,9 @@ end
 
 function request()
   sent = sent + 1
-  return wrk.format("GET", paths[((sent - 1) % #paths) + 1])
+  local path = paths[((sent - 1) % #paths) + 1]
+  local fresh = string.gsub(path, "__FRESH__", "zq" .. run_id .. "x" .. thread_number .. "x" .. sent)
+  return wrk.format("GET", fresh)
 end
 
 function response(status, headers, body)

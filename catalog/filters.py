@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Value
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -137,11 +137,13 @@ class ToolFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*ORDERINGS[self.sort_key])
 
-    def filter_without(self, parameter: str):
-        """The tools matching every active filter except `parameter` (for its facet counts)."""
+    _facet_parameters = frozenset(parameter for parameter, _field, _label in Tool.FACETS)
+
+    def _base(self):
+        """The tools matching the text and every filter that is not a facet (maturity)."""
         queryset = self.queryset.search(self.search_terms)
         for name, value in self.form.cleaned_data.items():
-            if name in {parameter, "q", "sort"} or value in (None, "", []):
+            if name in self._facet_parameters or name in {"q", "sort"} or value in (None, "", []):
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset
@@ -183,34 +185,15 @@ class ToolFilter(django_filters.FilterSet):
         return "&".join(parts)
 
     def _count(self) -> tuple[dict[tuple[str, int], int], int]:
-        parts = []
+        chosen, parameters = {}, {}
         for parameter, field, _label in Tool.FACETS:
-            m2m = Tool._meta.get_field(field)
-            link, term = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-            parts.append(
-                m2m.remote_field.through.objects.filter(
-                    **{f"{link}__in": self.filter_without(parameter).order_by().values("pk")}
-                )
-                .order_by()
-                .values(term)
-                .annotate(facet=Value(parameter), n=Count("pk"))
-                .values_list("facet", term, "n")
-            )
-        total = (
-            Tool.objects.filter(pk__in=self.qs.order_by().values("pk"))
-            .order_by()
-            .annotate(facet=Value(""), term=Value(0))
-            .values("facet", "term")
-            .annotate(n=Count("pk"))
-            .values_list("facet", "term", "n")
-        )
-        counts, matching = {}, 0
-        for parameter, pk, n in total.union(*parts, all=True):
-            if parameter:
-                counts[(parameter, pk)] = n
-            else:
-                matching = n
-        return counts, matching
+            parameters[field] = parameter
+            facet = self.filters[parameter]
+            chosen[field] = [
+                facet.term_ids[slug] for slug in self.form.cleaned_data.get(parameter) or ()
+            ]
+        counts, total = self._base().facet_counts(chosen)
+        return {(parameters[field], pk): n for (field, pk), n in counts.items()}, total
 
     def cleaned_query(self) -> str:
         """The valid filters as a query string (for saved searches and links), without paging."""

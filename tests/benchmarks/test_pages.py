@@ -49,11 +49,14 @@ def test_the_shipped_pages_file_is_valid():
         "floor",
         "catalogue",
         "catalogue",
+        "catalogue",
         "tool",
         "admin",
     ]
     assert config.pages[-1].user == "curator"
     assert "_facets=True" in config.pages[-1].path
+    fresh = next(page for page in config.pages if page.key == "fresh")
+    assert "__FRESH__" in fresh.path and fresh.role == "catalogue"
 
 
 def test_the_real_pages_file_selects_three_facets():

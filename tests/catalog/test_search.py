@@ -284,3 +284,51 @@ def test_postgres_weights_name_above_description(member_client):
     factories.ToolFactory(name="Alpha", summary="x", description="classifier for images")
     factories.ToolFactory(name="Classifier", summary="y")
     assert names(member_client.get(URL, {"q": "classifier"})) == ["Classifier", "Alpha"]
+
+
+def test_fallback_words_are_few_distinct_and_long_enough():
+    from catalog.querysets import FALLBACK_MAX_WORDS, FALLBACK_MIN_WORD
+
+    words = [f"word{i}" for i in range(10)]
+    used = Tool.objects.all().fallback_words(" ".join(["a", *words, "WORD0", "b"]))
+    assert used == words[:FALLBACK_MAX_WORDS]
+    assert Tool.objects.all().fallback_words("a b c") == []
+    assert all(len(word) >= FALLBACK_MIN_WORD for word in used)
+
+
+def test_fallback_word_match_joins_nothing():
+    """A join per facet multiplies each tool's rows by its terms: the word is matched by ids."""
+    sql = str(Tool.objects.filter(Tool.objects.all().matching_word("hash")).query).upper()
+    assert " JOIN " not in sql
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite fallback's SQL")
+def test_fallback_search_work_is_bounded_whatever_is_typed():
+    from catalog.querysets import FALLBACK_MAX_WORDS
+
+    def likes(query: str) -> int:
+        return str(Tool.objects.search(query).query).upper().count(" LIKE ")
+
+    per_word = likes("hash hashes") - likes("hash")
+    assert per_word > 0
+    assert likes("a") == likes("hash") - per_word  # no word long enough: the exact name only
+    for query in ("a b c d e f g h i j", " ".join(f"word{i}" for i in range(50))):
+        assert likes(query) <= likes("hash") + (FALLBACK_MAX_WORDS - 1) * per_word, query
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite fallback")
+def test_fallback_one_letter_query_finds_an_exact_name_only(member_client, catalogue):
+    factories.ToolFactory(name="X", summary="A tool with a one-letter name.")
+    assert names(member_client.get(URL, {"q": "a"})) == []
+    assert names(member_client.get(URL, {"q": "x"})) == ["X"]
+
+
+def test_facet_counts_search_the_text_once(member_client, catalogue):
+    """Every facet's count and the total share one search of the text, not one search each."""
+    params = {"q": "hash", "licence": "open-source", "deployment": "cloud"}
+    with CaptureQueriesContext(connection) as queries:
+        response = member_client.get(URL, params)
+    assert facet(response, "licence") == {"commercial": 0, "open-source": 1}
+    (counts,) = [q["sql"] for q in queries.captured_queries if "catalog_search_hits" in q["sql"]]
+    searched = '"search_vector"' if connection.vendor == "postgresql" else '"description"'
+    assert counts.count(searched) == 1, counts
