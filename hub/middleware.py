@@ -1,9 +1,31 @@
+import contextlib
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from hub import audit
+
+
+class ProxiedClientMiddleware:
+    """Sets REMOTE_ADDR to the client's address from the last X-Forwarded-For entry.
+
+    Only with `TRUST_X_FORWARDED_FOR`, behind exactly one proxy of the operator's: the last
+    entry is the one that proxy wrote; any before it are what the client claimed, so ignored.
+    A value that is not an address leaves REMOTE_ADDR (the proxy's) as it was.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.TRUST_X_FORWARDED_FOR:
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+            last = forwarded.rsplit(",", 1)[-1].strip()
+            with contextlib.suppress(ValueError):
+                request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(last))
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -126,6 +126,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it (limits, the audit trail) sees the client, not the proxy.
+    "hub.middleware.ProxiedClientMiddleware",
     # Metrics (issue 17): requests and latencies per view, measured around everything else.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -477,6 +479,10 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind one proxy of ours (Caddy, an ingress controller), REMOTE_ADDR is the proxy: every
+# per-address limit would count all clients as one. With this on, the client is the address the
+# proxy appended last to X-Forwarded-For (hub.middleware.ProxiedClientMiddleware).
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(timedelta(days=365).total_seconds())
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
