@@ -118,12 +118,19 @@ def confirm_email(user, *, request: HttpRequest | None = None) -> VettingApplica
 
 def _announce(application: VettingApplication, *, request: HttpRequest | None) -> None:
     send_attestation(application, request=request)
-    for officer in officers():
+    _tell_officers(
+        application, officers(), kind="application_submitted", key=f"{application.public_id}"
+    )
+
+
+def _tell_officers(application: VettingApplication, people, *, kind: str, key: str) -> None:
+    """Notify each of `people` about `application`, with a link to it; never its applicant."""
+    for officer in people:
         if officer.pk == application.applicant_id:
             continue
         notify(
-            kind="application_submitted",
-            key=f"application-submitted:{application.public_id}:{officer.public_id}",
+            kind=kind,
+            key=f"{kind.replace('_', '-')}:{key}:{officer.public_id}",
             to=officer,
             context={"application": application},
             url=reverse("vetting:application", args=[application.public_id]),
@@ -376,16 +383,9 @@ def answer_question(
     # The officer who asked is told; if they can no longer vet, every officer is.
     question = application.messages.filter(kind="question").exclude(author=None).last()
     asked = officers().filter(pk=question.author_id) if question else officers().none()
-    for officer in asked or officers():
-        if officer.pk == application.applicant_id:
-            continue
-        notify(
-            kind="application_answered",
-            key=f"application-answered:{message.pk}:{officer.public_id}",
-            to=officer,
-            context={"application": application},
-            url=reverse("vetting:application", args=[application.public_id]),
-        )
+    _tell_officers(
+        application, asked or officers(), kind="application_answered", key=f"{message.pk}"
+    )
     return application
 
 
