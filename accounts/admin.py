@@ -106,6 +106,10 @@ class VettingApplicationAdmin(admin.ModelAdmin):
         "decided_by",
         "decision_reason",
         "valid_until",
+        # Where the attestation link goes: changed here, it would let an administrator send it
+        # to a mailbox of theirs and answer as the supervisor.
+        "supervisor_name",
+        "supervisor_email",
     ]
     fields = [
         *readonly_fields,
@@ -114,8 +118,6 @@ class VettingApplicationAdmin(admin.ModelAdmin):
         "country",
         "unit",
         "role_title",
-        "supervisor_name",
-        "supervisor_email",
         "reason",
     ]
     inlines = [AttestationInline, MessageInline]
