@@ -21,9 +21,9 @@ from accounts.models import (
     VettingApplication,
     add_months,
 )
+from accounts.sessions import end_all_sessions
 from hub import audit, clock
 from hub.models import AuditEvent
-from hub.sessions import end_all_sessions
 from notifications.kinds import WITHHELD_LINK
 from notifications.models import Notification
 from notifications.services import notify

@@ -278,7 +278,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "hub.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
+    {"NAME": "accounts.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -290,7 +290,7 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ApplicationSignupForm"
 # Two simultaneous sign-ups with one address: the second gets the usual answer, not a 500.
 ACCOUNT_FORMS = {"signup": "accounts.signup_forms.HubSignupForm"}
 # Lockouts after too many failed sign-ins go to the audit trail (allauth sends no signal).
-ACCOUNT_ADAPTER = "hub.account_adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False

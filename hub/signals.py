@@ -1,6 +1,6 @@
 """Audit receivers: sign-ins, sign-outs, failed sign-ins, and content changes in the admin.
 
-Lockouts (too many failed sign-ins) are recorded by `hub.account_adapter`, which sees them;
+Lockouts (too many failed sign-ins) are recorded by `accounts.adapter`, which sees them;
 answers of 429 by `hub.middleware.AuditContextMiddleware`. The second factor, vetting and roles
 record their own events where they happen.
 """

@@ -17,7 +17,7 @@ DELIVERY_TIME_LIMIT = 60
 # a row that long, so the row may be taken again. Tied to the time limit, not a guess: a killed
 # worker's email goes out again within this plus one sweep (about two and a half minutes).
 CLAIM_TIMEOUT = timedelta(seconds=DELIVERY_TIME_LIMIT + 30)
-# django-allauth's emails (hub.account_adapter): their kinds start with this. Their bodies hold
+# django-allauth's emails (accounts.adapter): their kinds start with this. Their bodies hold
 # single-use links (confirm an address, reset a password), so nobody reads them in the admin and
 # the outbox forgets them once sent.
 ACCOUNT_KIND_PREFIX = "account."

@@ -21,8 +21,8 @@ from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.sessions import end_all_sessions
 from hub import audit, clock, ratelimit
-from hub.sessions import end_all_sessions
 from notifications.services import notify
 from twofactor.models import BackupCodeDevice
 

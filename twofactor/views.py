@@ -22,10 +22,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from accounts.sessions import end_all_sessions
 from hub import clock
 from hub.access import has_second_factor
 from hub.redirects import safe_path
-from hub.sessions import end_all_sessions
 from twofactor import services
 from twofactor.forms import (
     ConfirmTOTPForm,

@@ -64,7 +64,7 @@ def test_the_admin_has_no_sign_in_page_of_its_own(client):
 
 
 def test_ending_all_sessions_signs_the_person_out_everywhere(member, client_factory):
-    from hub.sessions import end_all_sessions
+    from accounts.sessions import end_all_sessions
     from tests.conftest import sign_in
 
     laptop, phone = client_factory(), client_factory()
