@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hub import clock
 from hub.markdown import render
 
 # Paths under /guidance/ that an article slug must not shadow.
@@ -184,7 +184,7 @@ class LearningProgress(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_progress"
     )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="progress")
-    completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed at"), default=clock.now)
 
     class Meta:
         verbose_name = _("learning progress")
@@ -349,7 +349,7 @@ class Assessment(models.Model):
 
     def finish(self) -> None:
         self.state = self.State.FINISHED
-        self.finished_at = timezone.now()
+        self.finished_at = clock.now()
 
     def reopen(self) -> None:
         self.state = self.State.DRAFT

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from hub import clock
 from notifications.models import Notification
 
 # (key, subject, link, days ago, read)
@@ -18,7 +18,7 @@ DEMO_MESSAGES = [
 def seed(*, tools: int | None = None) -> str:
     members = get_user_model().objects.active_members().order_by("pk")[:20]
     count = 0
-    now = timezone.now()
+    now = clock.now()
     for member in members:
         for key, subject, url, days_ago, read in DEMO_MESSAGES:
             created_at = now - timedelta(days=days_ago)

@@ -9,28 +9,18 @@ emailed. A member who turned a kind's emails off (see `kinds`) gets the row on t
 channel instead; security notices and messages to people without an account are always emailed.
 """
 
-import logging
 from datetime import datetime
 from functools import partial
 
-from celery.exceptions import Retry
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.module_loading import import_string
-from kombu.exceptions import KombuError
-from redis.exceptions import RedisError
 
-from notifications.kinds import BEARER_LINKS, email_is_optional
+from notifications import tasks
+from notifications.kinds import email_is_optional
 from notifications.models import Notification, NotificationPreference
-
-logger = logging.getLogger(__name__)
-
-# What publishing a task raises when the broker is unreachable (kombu wraps most of them in
-# its OperationalError; the rest are the transport's own).
-PUBLISH_ERRORS = (KombuError, RedisError, OSError)
 
 
 def notify(
@@ -123,27 +113,8 @@ def _write(*, channel: str, not_before: datetime | None, **fields) -> Notificati
         # Not Celery's delay_on_commit: its callback raises after the commit when the broker is
         # down, turning a committed event into an error page. This one logs and lets the sweep
         # send the row later.
-        transaction.on_commit(partial(enqueue_delivery, notification.pk))
+        transaction.on_commit(partial(tasks.enqueue_delivery, notification.pk))
     return notification
-
-
-class LinkGoneError(Exception):
-    """The credential a withheld link stood for no longer exists: the email cannot be sent."""
-
-
-def bodies_to_send(notification: Notification) -> tuple[str, str]:
-    """The text and HTML bodies as emailed: a withheld bearer link is made now, not stored."""
-    builder = BEARER_LINKS.get(notification.kind)
-    if builder is None:
-        return notification.body_text, notification.body_html
-    path = import_string(builder)(notification)
-    if not path:
-        raise LinkGoneError(notification.kind)
-    withheld, real = (f"{settings.SITE_URL}{p}" for p in (notification.url, path))
-    return (
-        notification.body_text.replace(withheld, real),
-        notification.body_html.replace(withheld, real),
-    )
 
 
 def wants_email(recipient, kind: str) -> bool:
@@ -153,24 +124,3 @@ def wants_email(recipient, kind: str) -> bool:
     return not NotificationPreference.objects.filter(
         user=recipient, kind=kind, email=False
     ).exists()
-
-
-def enqueue_delivery(notification_id: int) -> bool:
-    """Send the delivery task to the broker; False (logged) if the broker cannot be reached.
-
-    The row stays undelivered and the outbox sweep enqueues it again once the broker is back.
-    """
-    from notifications.tasks import deliver
-
-    try:
-        deliver.apply_async(args=[notification_id])
-    except PUBLISH_ERRORS as exc:
-        logger.warning(
-            "Could not enqueue notification %s (the sweep will retry): %s", notification_id, exc
-        )
-        return False
-    except Retry:
-        # Only without a broker, where tasks run in-process at commit: a retry cannot wait
-        # there, so the row keeps its due time and the next sweep tries again.
-        logger.warning("Notification %s will be retried by the sweep", notification_id)
-    return True

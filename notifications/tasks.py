@@ -7,11 +7,16 @@ from datetime import datetime, timedelta
 from email.utils import parseaddr
 
 from celery import shared_task
+from celery.exceptions import Retry
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils.module_loading import import_string
+from kombu.exceptions import KombuError
+from redis.exceptions import RedisError
 
+from hub import clock
+from notifications.kinds import BEARER_LINKS
 from notifications.models import CLAIM_TIMEOUT, DELIVERY_TIME_LIMIT, Notification
 
 logger = logging.getLogger(__name__)
@@ -20,6 +25,9 @@ MAX_ATTEMPTS = 6
 # The longest a retry waits in the broker. Redis gives an unacknowledged task to another worker
 # after its visibility timeout (an hour here), so no countdown may come near it (a test checks).
 MAX_COUNTDOWN = 30 * 60
+# What publishing a task raises when the broker is unreachable (kombu wraps most of them in
+# its OperationalError; the rest are the transport's own).
+PUBLISH_ERRORS = (KombuError, RedisError, OSError)
 # Errors worth another try: the mail server or the network, not a bug in our message.
 TRANSIENT_ERRORS = (smtplib.SMTPException, OSError, TimeoutError)
 # How many rows one sweep enqueues; the next sweep, a minute later, takes the rest.
@@ -35,7 +43,7 @@ def backoff_seconds(attempt: int) -> int:
 
 def claim(notification_id: int) -> Notification | None:
     """Take the row for this delivery, or None if it is sent, given up or held by another."""
-    now = timezone.now()
+    now = clock.now()
     claimed = (
         Notification.objects.undelivered()
         .emailed()
@@ -57,6 +65,46 @@ def message_id(notification: Notification) -> str:
     return f"<{notification.public_id}@{domain}>"
 
 
+class LinkGoneError(Exception):
+    """The credential a withheld link stood for no longer exists: the email cannot be sent."""
+
+
+def bodies_to_send(notification: Notification) -> tuple[str, str]:
+    """The text and HTML bodies as emailed: a withheld bearer link is made now, not stored."""
+    builder = BEARER_LINKS.get(notification.kind)
+    if builder is None:
+        return notification.body_text, notification.body_html
+    path = import_string(builder)(notification)
+    if not path:
+        raise LinkGoneError(notification.kind)
+    withheld, real = (f"{settings.SITE_URL}{p}" for p in (notification.url, path))
+    return (
+        notification.body_text.replace(withheld, real),
+        notification.body_html.replace(withheld, real),
+    )
+
+
+def enqueue_delivery(notification_id: int) -> bool:
+    """Send the delivery task to the broker; False (logged) if the broker cannot be reached.
+
+    The row stays undelivered and the outbox sweep enqueues it again once the broker is back.
+    """
+    from notifications.tasks import deliver
+
+    try:
+        deliver.apply_async(args=[notification_id])
+    except PUBLISH_ERRORS as exc:
+        logger.warning(
+            "Could not enqueue notification %s (the sweep will retry): %s", notification_id, exc
+        )
+        return False
+    except Retry:
+        # Only without a broker, where tasks run in-process at commit: a retry cannot wait
+        # there, so the row keeps its due time and the next sweep tries again.
+        logger.warning("Notification %s will be retried by the sweep", notification_id)
+    return True
+
+
 @shared_task(
     bind=True,
     max_retries=MAX_ATTEMPTS - 1,
@@ -68,13 +116,11 @@ def deliver(self, notification_id: int) -> str:
     notification = claim(notification_id)
     if notification is None:
         return "skipped"
-    from notifications.services import LinkGoneError, bodies_to_send
-
     try:
         body_text, body_html = bodies_to_send(notification)
     except LinkGoneError:
         Notification.objects.filter(pk=notification.pk).update(
-            failed_at=timezone.now(), claimed_at=None, last_error="The link no longer exists."
+            failed_at=clock.now(), claimed_at=None, last_error="The link no longer exists."
         )
         return "failed"
     message = EmailMultiAlternatives(
@@ -91,7 +137,7 @@ def deliver(self, notification_id: int) -> str:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         if notification.attempts >= MAX_ATTEMPTS:
             Notification.objects.filter(pk=notification.pk).update(
-                failed_at=timezone.now(), claimed_at=None, last_error=error
+                failed_at=clock.now(), claimed_at=None, last_error=error
             )
             logger.error("Gave up delivering notification %s: %s", notification.pk, error)
             return "failed"
@@ -100,13 +146,13 @@ def deliver(self, notification_id: int) -> str:
         # overdue) may take the row again.
         Notification.objects.filter(pk=notification.pk).update(
             claimed_at=None,
-            not_before=timezone.now() + timedelta(seconds=countdown),
+            not_before=clock.now() + timedelta(seconds=countdown),
             last_error=error,
         )
         raise self.retry(exc=exc, countdown=countdown) from exc
     forget = {"body_text": "", "body_html": ""} if notification.holds_secret_link else {}
     Notification.objects.filter(pk=notification.pk).update(
-        sent_at=timezone.now(), claimed_at=None, last_error="", **forget
+        sent_at=clock.now(), claimed_at=None, last_error="", **forget
     )
     return "sent"
 
@@ -116,9 +162,7 @@ def sweep(now: datetime | None = None) -> int:
 
     Two sweeps at once may enqueue a row twice; the delivery's claim still sends it once.
     """
-    from notifications.services import enqueue_delivery
-
-    now = now or timezone.now()
+    now = now or clock.now()
     ids = list(Notification.objects.stalled(now).values_list("pk", flat=True)[:SWEEP_BATCH])
     if not ids:
         return 0
@@ -143,8 +187,6 @@ def retry_failed(queryset) -> list[int]:
     Notification.objects.filter(pk__in=ids, failed_at__isnull=False).update(
         failed_at=None, claimed_at=None, not_before=None, attempts=0
     )
-    from notifications.services import enqueue_delivery
-
     for pk in ids:
         enqueue_delivery(pk)
     return ids
@@ -152,10 +194,6 @@ def retry_failed(queryset) -> list[int]:
 
 def purge_delivered(now: datetime | None = None) -> int:
     """Remove emails delivered more than OUTBOX_RETENTION_DAYS ago; returns how many."""
-    from django.conf import settings
-
-    from hub import clock
-
     cutoff = (now or clock.now()) - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
     deleted, _ = Notification.objects.delivered_before(cutoff).delete()
     logger.info("Outbox housekeeping: %s delivered notifications removed", deleted)

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from hub import clock
 from hub.audit import record
 from hub.redirects import safe_path
 from notifications.forms import PreferencesForm
@@ -33,14 +33,14 @@ def read(request: HttpRequest, public_id) -> HttpResponse:
     )
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
-            read_at=timezone.now()
+            read_at=clock.now()
         )
     return redirect(safe_path(request, notification.url) or "notifications:index")
 
 
 @require_POST
 def read_all(request: HttpRequest) -> HttpResponse:
-    count = Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
+    count = Notification.objects.for_user(request.user).unread().update(read_at=clock.now())
     if count:
         messages.success(request, _("All notifications are marked as read."))
     return redirect("notifications:index")

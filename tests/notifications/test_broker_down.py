@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from hub.models import AuditEvent
 from notifications.models import Notification
-from notifications.services import enqueue_delivery
-from notifications.tasks import sweep
+from notifications.tasks import enqueue_delivery, sweep
 from tests.notifications.conftest import broker_down
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.notifications.urls")]

@@ -57,7 +57,7 @@ def test_a_row_whose_worker_died_is_taken_again(member):
 def test_a_row_enqueued_by_the_sweep_is_left_alone_for_a_while(member, monkeypatch):
     enqueued = []
     monkeypatch.setattr(
-        "notifications.services.enqueue_delivery", lambda pk: enqueued.append(pk) or True
+        "notifications.tasks.enqueue_delivery", lambda pk: enqueued.append(pk) or True
     )
     notification = email_row(recipient=member)
     sweep()
