@@ -4,6 +4,7 @@ and what members do with them (bookmarks, reviews, saved searches)."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -16,6 +17,9 @@ from simple_history.models import HistoricalRecords
 
 from catalog import caching
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class SearchVectorIndex(GinIndex):
@@ -359,6 +363,12 @@ class ToolReview(models.Model):
         return _("Review of %(tool)s by %(author)s") % {"tool": self.tool, "author": self.author}
 
 
+class BookmarkQuerySet(models.QuerySet):
+    def owned_by(self, user: User) -> BookmarkQuerySet:
+        """The member's own bookmarks."""
+        return self.filter(user=user)
+
+
 class Bookmark(models.Model):
     """A tool a member keeps for later. Private to the member."""
 
@@ -371,6 +381,8 @@ class Bookmark(models.Model):
     tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="bookmarks")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = BookmarkQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("bookmark")
@@ -381,6 +393,12 @@ class Bookmark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.tool}"
+
+
+class SavedSearchQuerySet(models.QuerySet):
+    def owned_by(self, user: User) -> SavedSearchQuerySet:
+        """The member's own saved searches."""
+        return self.filter(user=user)
 
 
 class SavedSearch(models.Model):
@@ -397,6 +415,8 @@ class SavedSearch(models.Model):
     weekly_digest = models.BooleanField(_("email me new matching tools each week"), default=False)
     last_notified_at = models.DateTimeField(_("last digest at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SavedSearchQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -22,7 +22,7 @@ WEIGHTS = {"stages": 3, "data_types": 2, "languages": 1}
 
 def toggle_bookmark(user, tool: Tool) -> bool:
     """Bookmark `tool` for `user`, or remove the bookmark. True when it is now bookmarked."""
-    deleted, _counts = Bookmark.objects.filter(user=user, tool=tool).delete()
+    deleted, _counts = Bookmark.objects.owned_by(user).filter(tool=tool).delete()
     if deleted:
         return False
     try:

@@ -8,6 +8,7 @@ have no page in the admin.
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +21,9 @@ from simple_history.models import HistoricalRecords
 
 from hub import clock
 from hub.markdown import render
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # Paths under /guidance/ that an article slug must not shadow.
 RESERVED_SLUGS = {"paths", "assessments"}
@@ -174,6 +178,12 @@ class PathStep(models.Model):
         return f"{self.path}: {self.position}. {self.article}"
 
 
+class LearningProgressQuerySet(models.QuerySet):
+    def owned_by(self, user: "User") -> "LearningProgressQuerySet":
+        """The articles this member has read."""
+        return self.filter(owner=user)
+
+
 class LearningProgress(models.Model):
     """That a member has read an article. Progress in a path counts these; private."""
 
@@ -185,6 +195,8 @@ class LearningProgress(models.Model):
     )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="progress")
     completed_at = models.DateTimeField(_("completed at"), default=clock.now)
+
+    objects = LearningProgressQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("learning progress")

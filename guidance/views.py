@@ -73,7 +73,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "article": item,
             "tools": item.related_tools.published().order_by("name"),
             "paths": item.paths.published().order_by("title"),
-            "done": LearningProgress.objects.filter(owner=request.user, article=item).exists(),
+            "done": LearningProgress.objects.owned_by(request.user).filter(article=item).exists(),
         },
     )
 
@@ -89,7 +89,7 @@ def article_done(request: HttpRequest, slug: str) -> HttpResponse:
         LearningProgress.objects.get_or_create(owner=request.user, article=item)
         messages.success(request, _("Marked “%(title)s” as read.") % {"title": item.title})
     else:
-        LearningProgress.objects.filter(owner=request.user, article=item).delete()
+        LearningProgress.objects.owned_by(request.user).filter(article=item).delete()
         messages.success(request, _("Marked “%(title)s” as not read.") % {"title": item.title})
     return redirect(safe_path(request, form.cleaned_data["next"]) or item)
 
@@ -124,9 +124,9 @@ def path(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("position", "id")
     )
     done = set(
-        LearningProgress.objects.filter(
-            owner=request.user, article__in=[step.article_id for step in steps]
-        ).values_list("article_id", flat=True)
+        LearningProgress.objects.owned_by(request.user)
+        .filter(article__in=[step.article_id for step in steps])
+        .values_list("article_id", flat=True)
     )
     for step in steps:
         step.done = step.article_id in done

@@ -11,6 +11,6 @@ def unread(request: HttpRequest) -> dict:
         return {"unread_notifications": 0}
     return {
         "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.for_user(user).unread().count()
+            lambda: Notification.objects.owned_by(user).unread().count()
         )
     }

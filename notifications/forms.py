@@ -12,9 +12,9 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         turned_off = set(
-            NotificationPreference.objects.filter(user=user, email=False).values_list(
-                "kind", flat=True
-            )
+            NotificationPreference.objects.owned_by(user)
+            .filter(email=False)
+            .values_list("kind", flat=True)
         )
         for kind, label in OPTIONAL_KINDS.items():
             self.fields[kind] = forms.BooleanField(

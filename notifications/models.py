@@ -1,5 +1,6 @@
 import uuid
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +8,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hub import clock
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # How long a fresh row may wait for its on-commit task before the sweep sends another, and how
 # long after a sweep (or a retry's due time) the next sweep leaves the row alone.
@@ -54,7 +58,8 @@ class NotificationQuerySet(models.QuerySet):
     def failed(self) -> "NotificationQuerySet":
         return self.filter(failed_at__isnull=False)
 
-    def for_user(self, user) -> "NotificationQuerySet":
+    def owned_by(self, user: "User") -> "NotificationQuerySet":
+        """The notifications addressed to this account (its notification centre)."""
         return self.filter(recipient=user)
 
     def unread(self) -> "NotificationQuerySet":
@@ -139,6 +144,12 @@ class Notification(models.Model):
         return "pending"
 
 
+class NotificationPreferenceQuerySet(models.QuerySet):
+    def owned_by(self, user: "User") -> "NotificationPreferenceQuerySet":
+        """This member's choices of which kinds they get by email."""
+        return self.filter(user=user)
+
+
 class NotificationPreference(models.Model):
     """A member's choice to receive one kind of notification in the centre only, not by email.
 
@@ -154,6 +165,8 @@ class NotificationPreference(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=64)
     email = models.BooleanField(_("send by email"), default=True)
+
+    objects = NotificationPreferenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("notification preference")

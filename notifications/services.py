@@ -121,6 +121,8 @@ def wants_email(recipient, kind: str) -> bool:
     """Whether `recipient` receives `kind` by email: yes unless a member turned it off."""
     if recipient is None or not email_is_optional(kind) or not recipient.is_active_member:
         return True
-    return not NotificationPreference.objects.filter(
-        user=recipient, kind=kind, email=False
-    ).exists()
+    return (
+        not NotificationPreference.objects.owned_by(recipient)
+        .filter(kind=kind, email=False)
+        .exists()
+    )

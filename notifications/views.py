@@ -18,7 +18,7 @@ PAGE_SIZE = 20
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    notifications = Notification.objects.for_user(request.user).only(
+    notifications = Notification.objects.owned_by(request.user).only(
         "public_id", "subject", "url", "created_at", "read_at"
     )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -29,7 +29,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def read(request: HttpRequest, public_id) -> HttpResponse:
     """Mark one notification read, then follow its link when that stays on the hub."""
     notification = get_object_or_404(
-        Notification.objects.for_user(request.user), public_id=public_id
+        Notification.objects.owned_by(request.user), public_id=public_id
     )
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
@@ -40,7 +40,7 @@ def read(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_POST
 def read_all(request: HttpRequest) -> HttpResponse:
-    count = Notification.objects.for_user(request.user).unread().update(read_at=clock.now())
+    count = Notification.objects.owned_by(request.user).unread().update(read_at=clock.now())
     if count:
         messages.success(request, _("All notifications are marked as read."))
     return redirect("notifications:index")

@@ -7,6 +7,7 @@ permission on such models), are addressed by UUID or not at all, and have no adm
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hub.markdown import render
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # Paths under /wellbeing/ that a resource slug must not shadow.
 RESERVED_SLUGS = {"services", "checkin", "checkins", "preferences"}
@@ -254,6 +258,12 @@ class SelfCheck(models.Model):
         return self.total <= VERY_LOW_TOTAL or self.mood == 1
 
 
+class PreferencesQuerySet(models.QuerySet):
+    def owned_by(self, user: "User") -> "PreferencesQuerySet":
+        """The member's preferences (one row at most)."""
+        return self.filter(owner=user)
+
+
 class Preferences(models.Model):
     """How a member wants the hub to look after them: break reminders, content warnings."""
 
@@ -277,6 +287,8 @@ class Preferences(models.Model):
     )
     content_warnings = models.BooleanField(_("content warnings"), default=True)
 
+    objects = PreferencesQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("wellbeing preferences")
         verbose_name_plural = _("wellbeing preferences")
@@ -289,4 +301,4 @@ class Preferences(models.Model):
         """The member's preferences, or unsaved defaults if they never set any."""
         if not getattr(user, "is_authenticated", False):
             return cls()
-        return cls.objects.filter(owner=user).first() or cls(owner=user)
+        return cls.objects.owned_by(user).first() or cls(owner=user)

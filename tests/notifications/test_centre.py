@@ -106,7 +106,7 @@ def test_mark_all_read_touches_only_the_members_own(member_client, member):
     response = member_client.post(reverse("notifications:read_all"), follow=True)
     assert response.redirect_chain == [(INDEX, 302)]
     assert "All notifications are marked as read." in response.content.decode()
-    assert not Notification.objects.for_user(member).unread().exists()
+    assert not Notification.objects.owned_by(member).unread().exists()
     others.refresh_from_db()
     assert others.read_at is None
     assert response.context["unread_notifications"] == 0

@@ -62,7 +62,7 @@ def test_an_address_without_an_account(db, django_capture_on_commit_callbacks):
 def test_a_member_sees_an_emailed_notification_in_their_centre(member):
     notification = notify(kind="test_kind", key="k5", to=member, url="/catalog/")
     assert notification.channel == Notification.Channel.EMAIL
-    assert list(Notification.objects.for_user(member).unread()) == [notification]
+    assert list(Notification.objects.owned_by(member).unread()) == [notification]
 
 
 def test_an_in_app_notification_is_not_emailed(member, django_capture_on_commit_callbacks):
@@ -74,7 +74,7 @@ def test_an_in_app_notification_is_not_emailed(member, django_capture_on_commit_
     assert mail.outbox == []
     assert deliver.apply(args=[notification.pk]).get() == "skipped"
     assert mail.outbox == []
-    assert list(Notification.objects.for_user(member)) == [notification]
+    assert list(Notification.objects.owned_by(member)) == [notification]
 
 
 def test_an_address_without_an_account_cannot_get_an_in_app_notification(db):

@@ -25,7 +25,7 @@ def test_a_kind_turned_off_goes_to_the_centre_only(
         notification = notify(kind="test_kind", key="p1", to=member)
     assert notification.channel == Notification.Channel.IN_APP
     assert mail.outbox == []
-    assert list(Notification.objects.for_user(member).unread()) == [notification]
+    assert list(Notification.objects.owned_by(member).unread()) == [notification]
 
 
 def test_a_kind_left_on_is_emailed(member, test_kind_optional, django_capture_on_commit_callbacks):

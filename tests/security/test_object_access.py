@@ -42,6 +42,18 @@ def test_every_private_model_is_registered():
     assert not missing, f"add these to tests/security/private_objects.py REGISTRY: {missing}"
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in REGISTRY if getattr(apps.get_model(e.label), "PRIVATE", False)],
+    ids=lambda entry: entry.label,
+)
+def test_every_private_model_has_one_name_for_its_owner_s_objects(entry):
+    owner, other = MemberFactory(), MemberFactory()
+    own = entry.make(owner)
+    entry.make(other)
+    assert list(type(own)._default_manager.owned_by(owner)) == [own]
+
+
 def test_every_registered_model_exists():
     for label in REGISTERED:
         assert apps.get_model(label)
