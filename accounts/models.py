@@ -189,11 +189,6 @@ def name_for_others(name: str) -> str:
     return kept
 
 
-class AgencyQuerySet(models.QuerySet):
-    def matching_domain(self, domain: str) -> "AgencyQuerySet":
-        return self.filter(domains__domain=domain.lower())
-
-
 class Agency(models.Model):
     """A law-enforcement body whose officers may apply, with the email domains it uses.
 
@@ -203,8 +198,6 @@ class Agency(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=100)
-
-    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agency")
@@ -389,10 +382,6 @@ class VettingApplication(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
-
-    @property
-    def awaits_officer(self) -> bool:
-        return self.state in AWAITING_OFFICER
 
     @property
     def awaits_applicant(self) -> bool:

@@ -46,10 +46,6 @@ def _session_key(request: HttpRequest) -> str:
     return request.session.session_key or ""
 
 
-def failure_limit() -> int:
-    return ratelimit.configured("twofactor_failed_session").amount
-
-
 def failure_window_minutes() -> int:
     return ratelimit.configured("twofactor_failed_session").window // 60
 

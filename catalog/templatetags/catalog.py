@@ -29,21 +29,6 @@ def query_with(context, **changes) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-@register.simple_tag(takes_context=True)
-def toggle_term(context, parameter: str, slug: str) -> str:
-    """The current query string with `slug` added to or removed from facet `parameter`."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    values = params.getlist(parameter)
-    if slug in values:
-        values.remove(slug)
-    else:
-        values.append(slug)
-    params.setlist(parameter, values)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 @register.filter
 def stars(rating) -> str:
     """A rating as filled and empty stars, for sighted readers (the number is given as text)."""
