@@ -1,23 +1,8 @@
 """Production refuses to start on what is only safe for one process on one machine."""
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.security.test_headers import ROOT, production_env
-
-
-def manage_check(env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.production import manage_check, production_env
 
 
 @pytest.mark.parametrize(

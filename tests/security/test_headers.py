@@ -4,17 +4,11 @@ The suite runs with DEBUG off and production's settings (only the key and the HT
 differ: see TEST_ENV in the Makefile), so these responses are production's.
 """
 
-import os
-import secrets
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-pytestmark = pytest.mark.django_db
+from tests.production import manage_check, production_env
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -125,30 +119,8 @@ def test_the_session_cookie_is_host_bound_secure_http_only_and_same_site(client,
     assert not session["max-age"] and not session["expires"]
 
 
-def production_env() -> dict:
-    """Production's environment: PostgreSQL and Redis, named, never reached by `check`."""
-    unset = {"DEBUG", "SECURE_SSL_REDIRECT", "ALLOW_SINGLE_PROCESS"}
-    env = {k: v for k, v in os.environ.items() if k not in unset}
-    env.update(
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="hub.example.org",
-        SITE_URL="https://hub.example.org",
-        DATABASE_URL="postgres://hub@127.0.0.1:5432/hub",
-        REDIS_URL="redis://127.0.0.1:6379/0",
-    )
-    return env
-
-
 def test_check_deploy_is_clean_with_production_settings():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage_check(production_env(), "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
 
@@ -156,29 +128,12 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_start_up_names_a_missing_secret_key():
     env = production_env()
     del env["SECRET_KEY"]
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage_check(env)
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
 
 
 def test_start_up_names_a_malformed_boolean():
-    env = production_env() | {"DEBUG": "maybe"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage_check(production_env() | {"DEBUG": "maybe"})
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
