@@ -11,7 +11,10 @@ lost; here they are written to the outbox like every other email, and the page a
 Apps that need their own adapter subclass this one.
 """
 
+from __future__ import annotations
+
 import uuid
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -25,6 +28,13 @@ from hub import audit, ratelimit
 from hub.signals import attempted_email
 from notifications.models import ACCOUNT_KIND_PREFIX
 from notifications.services import queue_email
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from allauth.account.models import EmailConfirmation
+    from django_stubs_ext import StrOrPromise
+
 
 TOO_MANY_FOR_ADDRESS = _(
     "Too many failed login attempts from your address. Try again in a few minutes, "
@@ -43,7 +53,7 @@ def _account(credentials: dict) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def pre_authenticate(self, request: HttpRequest, **credentials) -> None:
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         account, address = _account(credentials), ratelimit.client_address(request)
         pair = ratelimit.configured("signin_failed_account_address")
         if ratelimit.exceeded(pair, account, address):
@@ -58,26 +68,30 @@ class AccountAdapter(DefaultAccountAdapter):
         ) and ratelimit.count(pair, account, address):
             self._refuse(request, credentials, "account", TOO_MANY_FOR_ACCOUNT)
 
-    def _refuse(self, request, credentials, limit: str, message) -> None:
+    def _refuse(
+        self, request: HttpRequest, credentials: dict[str, Any], limit: str, message: StrOrPromise
+    ) -> None:
         audit.record(
             "auth.locked_out", request=request, target=attempted_email(credentials), limit=limit
         )
         raise ValidationError(message, code="too_many_login_attempts")
 
-    def authentication_failed(self, request: HttpRequest, **credentials) -> None:
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         account, address = _account(credentials), ratelimit.client_address(request)
         ratelimit.hit(ratelimit.configured("signin_failed_account_address"), account, address)
         ratelimit.hit(ratelimit.configured("signin_failed_account"), account)
         ratelimit.hit(ratelimit.configured("signin_failed_address"), address)
 
-    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials) -> None:
+    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials: Any) -> None:
         # After a successful password reset: the account's count and this address's go; other
         # addresses that failed for the account stay refused until their window ends.
         account, address = _account(credentials), ratelimit.client_address(request)
         ratelimit.clear(ratelimit.configured("signin_failed_account"), account)
         ratelimit.clear(ratelimit.configured("signin_failed_account_address"), account, address)
 
-    def send_confirmation_mail(self, request: HttpRequest, emailconfirmation, signup: bool) -> None:
+    def send_confirmation_mail(
+        self, request: HttpRequest, emailconfirmation: EmailConfirmation, signup: bool
+    ) -> None:
         # allauth's own "confirm_email" limit lives in the cache, on the sign-up path; this one
         # is the same (HUB_RATE_LIMITS["confirm_email_address"]) counted in the database.
         address = emailconfirmation.email_address.email.lower()
@@ -138,7 +152,7 @@ class HubSite:
         return self.domain
 
 
-def on_site(value):
+def on_site(value: object) -> object:
     """`value` moved onto `SITE_URL` if it is an absolute http(s) link; anything else as it is."""
     if not isinstance(value, str) or not value.startswith(("http://", "https://")):
         return value

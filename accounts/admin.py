@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.contrib import admin
@@ -11,6 +15,11 @@ from accounts.models import (
     VettingApplication,
 )
 from hub.admin_site import SignInIdentityAdmin
+
+if TYPE_CHECKING:
+    from django.db.models import Model, QuerySet
+    from django.http import HttpRequest
+
 
 # allauth's own admins let an administrator give a member their own mailbox as a verified
 # address (then reset the password to it), and show the session keys that are sign-ins.
@@ -51,7 +60,7 @@ class AgencyAdmin(admin.ModelAdmin):
     search_fields = ["name", "domains__domain"]
     inlines = [AgencyDomainInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Agency]:
         return super().get_queryset(request).prefetch_related("domains")
 
     @admin.display(description=_("email domains"))
@@ -63,23 +72,28 @@ class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
 class MessageInline(ReadOnlyInline):
     model = ApplicationMessage
-    fields = ["kind", "author", "body", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("kind", "author", "body", "created_at")
 
 
 class AttestationInline(ReadOnlyInline):
     model = SupervisorAttestation
-    fields = ["supervisor_email", "sent_at", "expires_at", "outcome", "answered_at", "comment"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "supervisor_email",
+        "sent_at",
+        "expires_at",
+        "outcome",
+        "answered_at",
+        "comment",
+    )
 
 
 @admin.register(VettingApplication)
@@ -122,5 +136,5 @@ class VettingApplicationAdmin(admin.ModelAdmin):
     ]
     inlines = [AttestationInline, MessageInline]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,6 +19,10 @@ from accounts.models import (
     VettingApplication,
 )
 from hub import clock
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 PASSWORD = "demo-password-2026"  # noqa: S105 - the published demo password
 # RFC 6238's test key ("12345678901234567890"), so any authenticator can be set up by hand.
@@ -60,7 +65,7 @@ APPLICANTS = [
 ]
 
 
-def _user(email: str, name: str, *, member: bool):
+def _user(email: str, name: str, *, member: bool) -> User:
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=email).first() or user_model(email=email)
     user.full_name = name
@@ -84,7 +89,9 @@ def _user(email: str, name: str, *, member: bool):
     return user
 
 
-def _application(user, state: str, days_ago: int, attestation: str, agency: Agency | None):
+def _application(
+    user: User, state: str, days_ago: int, attestation: str, agency: Agency | None
+) -> VettingApplication:
     submitted = clock.now() - timedelta(days=days_ago)
     application, _ = VettingApplication.objects.update_or_create(
         applicant=user,

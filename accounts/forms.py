@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -5,6 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import services
 from accounts.models import Agency, ApplicationState, SupervisorAttestation
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from django.http import HttpRequest
+
+    from accounts.models import User, VettingApplication
+
 
 REASON_HINT = _("The applicant reads this. Say what you decided and why, plainly.")
 
@@ -61,8 +74,8 @@ class ApplicationSignupForm(forms.Form):
         help_text=_("Version %(version)s.") % {"version": settings.TERMS_VERSION},
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if not cleaned.get("agency") and not cleaned.get("agency_name", "").strip():
             self.add_error("agency_name", _("Choose your agency from the list or type its name."))
         supervisor = (cleaned.get("supervisor_email") or "").lower()
@@ -72,7 +85,7 @@ class ApplicationSignupForm(forms.Form):
             )
         return cleaned
 
-    def signup(self, request, user) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         data = self.cleaned_data
         user.full_name = data["full_name"].strip()
         user.save(update_fields=["full_name"])
@@ -128,7 +141,7 @@ class RenewalForm(forms.Form):
         help_text=_("We ask them again to confirm that you work for them."),
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 
@@ -173,7 +186,9 @@ class DecisionForm(forms.Form):
         help_text=REASON_HINT,
     )
 
-    def __init__(self, *args, application=None, **kwargs):
+    def __init__(
+        self, *args: Any, application: VettingApplication | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.application = application
 
@@ -201,9 +216,12 @@ class QueueFilterForm(forms.Form):
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
 
-    def __init__(self, *args, countries=(), **kwargs):
+    def __init__(self, *args: Any, countries: Iterable[str] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *[(c, c) for c in countries]]
+        cast(forms.ChoiceField, self.fields["country"]).choices = [
+            ("", _("All countries")),
+            *[(c, c) for c in countries],
+        ]
 
 
 class MemberFilterForm(forms.Form):
@@ -237,7 +255,7 @@ class AcceptTermsForm(forms.Form):
         error_messages={"required": _("Tick the box to accept the terms of engagement.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["accept_terms"].help_text = _("Version %(version)s.") % {
             "version": settings.TERMS_VERSION

@@ -1,7 +1,10 @@
+from __future__ import annotations
+
 import calendar
 import datetime
 import unicodedata
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -12,6 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hub import clock
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class MembershipState(models.TextChoices):
@@ -25,7 +31,7 @@ class UserQuerySet(models.QuerySet):
     """Membership as a query: the rule of `User.membership_state` and `User.is_active_member`,
     for many people at once. The two are written side by side and a test holds them equal."""
 
-    def in_state(self, state: MembershipState) -> "UserQuerySet":
+    def in_state(self, state: MembershipState) -> UserQuerySet:
         if state == MembershipState.SUSPENDED:
             return self.filter(suspended_at__isnull=False)
         not_suspended = self.filter(suspended_at__isnull=True)
@@ -35,19 +41,21 @@ class UserQuerySet(models.QuerySet):
             return not_suspended.filter(membership_valid_until__lte=clock.now())
         return not_suspended.filter(membership_valid_until__gt=clock.now())
 
-    def active_members(self) -> "UserQuerySet":
+    def active_members(self) -> UserQuerySet:
         """People whose membership lets them in: what the access policy calls a member."""
         return self.filter(is_active=True).in_state(MembershipState.ACTIVE)
 
-    def ever_members(self) -> "UserQuerySet":
+    def ever_members(self) -> UserQuerySet:
         """Members, past and present: approved once, or suspended."""
         return self.exclude(suspended_at__isnull=True, membership_valid_until__isnull=True)
 
 
-class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    # django-stubs cannot follow `from_queryset` on a generic base; the queryset's methods are
+    # still checked where they are defined.
     use_in_migrations = True
 
-    def _create_user(self, email: str, password: str | None, **fields) -> "User":
+    def _create_user(self, email: str, password: str | None, **fields: Any) -> User:
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email), **fields)
@@ -55,20 +63,22 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
         fields.setdefault("is_staff", False)
         fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **fields)
 
-    def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> User:
         fields.update(is_staff=True, is_superuser=True)
         return self._create_user(email, password, **fields)
 
-    def get_by_natural_key(self, email: str) -> "User":
+    def get_by_natural_key(self, email: str) -> User:
         return self.get(email__iexact=email)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+# django-otp's Device has no types, so django-stubs cannot name the reverse manager of
+# twofactor.BackupCodeDevice.user (`backupcodedevice_set`).
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     """A person with an account: an applicant until vetted, then a member while in date.
 
     Membership is derived from two facts kept here so that the access policy can decide
@@ -150,7 +160,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.save(update_fields=["terms_version", "terms_accepted_at"])
 
     @property
-    def latest_application(self) -> "VettingApplication | None":
+    def latest_application(self) -> VettingApplication | None:
         return self.applications.order_by("-submitted_at").first()
 
 
@@ -234,7 +244,7 @@ class AgencyDomain(models.Model):
     def __str__(self) -> str:
         return self.domain
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.domain = self.domain.strip().lower().lstrip("@")
         super().save(*args, **kwargs)
 
@@ -262,17 +272,17 @@ AWAITING_OFFICER = (ApplicationState.SUBMITTED, ApplicationState.RESUBMITTED)
 
 
 class VettingApplicationQuerySet(models.QuerySet):
-    def open(self) -> "VettingApplicationQuerySet":
+    def open(self) -> VettingApplicationQuerySet:
         return self.filter(state__in=OPEN_STATES)
 
-    def ready(self) -> "VettingApplicationQuerySet":
+    def ready(self) -> VettingApplicationQuerySet:
         """Applications officers can see: the applicant has proved their email address."""
         return self.filter(email_confirmed_at__isnull=False)
 
-    def oldest_first(self) -> "VettingApplicationQuerySet":
+    def oldest_first(self) -> VettingApplicationQuerySet:
         return self.order_by("submitted_at", "pk")
 
-    def with_signals(self) -> "VettingApplicationQuerySet":
+    def with_signals(self) -> VettingApplicationQuerySet:
         """Annotate how many earlier applications share this one's email or name."""
         earlier = VettingApplication.objects.filter(
             submitted_at__lt=OuterRef("submitted_at")
@@ -391,7 +401,7 @@ class VettingApplication(models.Model):
         if self.state not in allowed:
             raise InvalidTransitionError(f"Cannot {action} an application that is {self.state}.")
 
-    def request_information(self, *, officer, question: str) -> "ApplicationMessage":
+    def request_information(self, *, officer: User, question: str) -> ApplicationMessage:
         self._require(AWAITING_OFFICER, "ask about")
         self.state = ApplicationState.INFORMATION_REQUESTED
         self.save(update_fields=["state"])
@@ -399,7 +409,7 @@ class VettingApplication(models.Model):
             author=officer, kind=ApplicationMessage.Kind.QUESTION, body=question
         )
 
-    def resubmit(self, *, answer: str) -> "ApplicationMessage":
+    def resubmit(self, *, answer: str) -> ApplicationMessage:
         self._require((ApplicationState.INFORMATION_REQUESTED,), "resubmit")
         self.state = ApplicationState.RESUBMITTED
         self.save(update_fields=["state"])
@@ -407,7 +417,7 @@ class VettingApplication(models.Model):
             author=self.applicant, kind=ApplicationMessage.Kind.ANSWER, body=answer
         )
 
-    def approve(self, *, officer, reason: str, valid_until: datetime.datetime) -> None:
+    def approve(self, *, officer: User, reason: str, valid_until: datetime.datetime) -> None:
         self._require(OPEN_STATES, "approve")
         self._decide(ApplicationState.APPROVED, officer, reason)
         self.valid_until = valid_until
@@ -415,19 +425,19 @@ class VettingApplication(models.Model):
             update_fields=["state", "decided_at", "decided_by", "decision_reason", "valid_until"]
         )
 
-    def reject(self, *, officer, reason: str) -> None:
+    def reject(self, *, officer: User, reason: str) -> None:
         self._require(OPEN_STATES, "reject")
         self._decide(ApplicationState.REJECTED, officer, reason)
         self.save(update_fields=["state", "decided_at", "decided_by", "decision_reason"])
 
-    def _decide(self, state: str, officer, reason: str) -> None:
+    def _decide(self, state: str, officer: User, reason: str) -> None:
         self.state = state
         self.decided_at = clock.now()
         self.decided_by = officer
         self.decision_reason = reason
 
     @property
-    def latest_attestation(self) -> "SupervisorAttestation | None":
+    def latest_attestation(self) -> SupervisorAttestation | None:
         attestations = list(self.attestations.all())  # prefetched in lists
         return max(attestations, key=lambda a: a.sent_at) if attestations else None
 

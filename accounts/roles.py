@@ -9,6 +9,7 @@ on them, not even administrators (a member's self-checks are theirs alone).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -18,6 +19,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from hub import audit
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.http import HttpRequest
+
+    from accounts.models import User, UserQuerySet
+
 
 VETTING_OFFICER = "vetting_officer"
 CURATOR = "curator"
@@ -62,7 +71,7 @@ class UnknownRoleError(ValueError):
     pass
 
 
-def sync_roles(**kwargs) -> None:
+def sync_roles(**kwargs: Any) -> None:
     """Create the groups and set their permissions from `ROLES` (a post_migrate receiver)."""
     for name, permissions in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
@@ -78,7 +87,7 @@ def _group(role: str) -> Group:
     return group
 
 
-def holders(role: str):
+def holders(role: str) -> UserQuerySet:
     """The people a role counts for: its holders whose own membership is active."""
     if role not in ROLES:
         raise UnknownRoleError(role)
@@ -86,7 +95,9 @@ def holders(role: str):
 
 
 @transaction.atomic
-def grant_role(user, role: str, *, actor=None, request=None) -> bool:
+def grant_role(
+    user: User, role: str, *, actor: User | str | None = None, request: HttpRequest | None = None
+) -> bool:
     """Give `user` the role; True if they did not have it. Audited either way it changes."""
     group = _group(role)
     if user.groups.filter(pk=group.pk).exists():
@@ -100,7 +111,9 @@ def grant_role(user, role: str, *, actor=None, request=None) -> bool:
 
 
 @transaction.atomic
-def revoke_role(user, role: str, *, actor=None, request=None) -> bool:
+def revoke_role(
+    user: User, role: str, *, actor: User | str | None = None, request: HttpRequest | None = None
+) -> bool:
     """Take the role from `user`; True if they had it."""
     group = _group(role)
     if not user.groups.filter(pk=group.pk).exists():

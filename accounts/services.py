@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -28,6 +29,14 @@ from notifications.kinds import WITHHELD_LINK
 from notifications.models import Notification
 from notifications.services import notify
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from accounts.http import MemberRequest
+    from accounts.models import User, UserQuerySet
+
+
 ATTESTATION_DAYS = 7
 ATTESTATION_SALT = "accounts.attestation"
 # Emails asking a supervisor to attest, at most: so many to one address in this long, and so
@@ -48,7 +57,7 @@ class NotAllowedError(Exception):
 # --- Applying ----------------------------------------------------------------------------
 
 
-def officers():
+def officers() -> UserQuerySet:
     """Everyone who may decide applications and is still an active member."""
     return (
         get_user_model()
@@ -63,7 +72,7 @@ def officers():
 
 
 @transaction.atomic
-def submit_application(user, **fields) -> VettingApplication:
+def submit_application(user: User, **fields: Any) -> VettingApplication:
     """Record a first application at sign-up. It reaches officers once the email is confirmed."""
     now = clock.now()
     application = VettingApplication.objects.create(
@@ -81,7 +90,7 @@ def submit_application(user, **fields) -> VettingApplication:
 
 
 @transaction.atomic
-def accept_terms(request: HttpRequest) -> None:
+def accept_terms(request: MemberRequest) -> None:
     """The signed-in person accepts the current terms of engagement; audited."""
     user = request.user
     previous = user.terms_version
@@ -96,7 +105,7 @@ def accept_terms(request: HttpRequest) -> None:
 
 
 @transaction.atomic
-def confirm_email(user, *, request: HttpRequest | None = None) -> VettingApplication | None:
+def confirm_email(user: User, *, request: HttpRequest | None = None) -> VettingApplication | None:
     """The applicant proved their address: open their application to officers, ask the supervisor.
 
     Until then nothing is sent to anyone on the application's behalf: an unproven address
@@ -123,7 +132,9 @@ def _announce(application: VettingApplication, *, request: HttpRequest | None) -
     )
 
 
-def _tell_officers(application: VettingApplication, people, *, kind: str, key: str) -> None:
+def _tell_officers(
+    application: VettingApplication, people: Iterable[User], *, kind: str, key: str
+) -> None:
     """Notify each of `people` about `application`, with a link to it; never its applicant."""
     for officer in people:
         if officer.pk == application.applicant_id:
@@ -141,7 +152,7 @@ def attestation_token(attestation: SupervisorAttestation) -> str:
     return signing.dumps(str(attestation.public_id), salt=ATTESTATION_SALT, compress=False)
 
 
-def attestation_link(notification) -> str:
+def attestation_link(notification: Notification) -> str:
     """The supervisor's link for an attestation email, made at send time ("" if it is gone)."""
     public_id = notification.idempotency_key.removeprefix(ATTESTATION_KEY_PREFIX)
     attestation = SupervisorAttestation.objects.filter(public_id=public_id).first()
@@ -287,12 +298,12 @@ def _lock(application: VettingApplication) -> VettingApplication:
     return VettingApplication.objects.select_for_update().get(pk=application.pk)
 
 
-def _check_officer(application: VettingApplication, officer) -> None:
+def _check_officer(application: VettingApplication, officer: User) -> None:
     if application.applicant_id == officer.pk:
         raise NotAllowedError("An officer cannot decide their own application.")
 
 
-def membership_end(user, months: int | None = None) -> datetime.datetime:
+def membership_end(user: User, months: int | None = None) -> datetime.datetime:
     """When a membership approved now ends: renewals run on from the current end date."""
     start = clock.now()
     if user.membership_valid_until and user.membership_valid_until > start:
@@ -313,7 +324,11 @@ def _tell_applicant(application: VettingApplication) -> None:
 
 @transaction.atomic
 def approve(
-    application: VettingApplication, *, officer, reason: str, request: HttpRequest | None = None
+    application: VettingApplication,
+    *,
+    officer: User,
+    reason: str,
+    request: HttpRequest | None = None,
 ) -> VettingApplication:
     application = _lock(application)
     _check_officer(application, officer)
@@ -337,7 +352,11 @@ def approve(
 
 @transaction.atomic
 def reject(
-    application: VettingApplication, *, officer, reason: str, request: HttpRequest | None = None
+    application: VettingApplication,
+    *,
+    officer: User,
+    reason: str,
+    request: HttpRequest | None = None,
 ) -> VettingApplication:
     application = _lock(application)
     _check_officer(application, officer)
@@ -356,7 +375,11 @@ def reject(
 
 @transaction.atomic
 def request_information(
-    application: VettingApplication, *, officer, question: str, request: HttpRequest | None = None
+    application: VettingApplication,
+    *,
+    officer: User,
+    question: str,
+    request: HttpRequest | None = None,
 ) -> VettingApplication:
     application = _lock(application)
     _check_officer(application, officer)
@@ -401,7 +424,7 @@ DECISIONS = {
 # --- Renewing ----------------------------------------------------------------------------
 
 
-def can_renew(user) -> bool:
+def can_renew(user: User) -> bool:
     """A member within a month of expiry, or whose membership has lapsed, may ask to renew."""
     if user.suspended_at is not None or user.membership_valid_until is None:
         return False
@@ -412,7 +435,7 @@ def can_renew(user) -> bool:
 
 @transaction.atomic
 def request_renewal(
-    user, *, supervisor_name: str, supervisor_email: str, request: HttpRequest | None = None
+    user: User, *, supervisor_name: str, supervisor_email: str, request: HttpRequest | None = None
 ) -> VettingApplication:
     """A renewal: a new application, copied from the last, with a new supervisor attestation."""
     if not can_renew(user):
@@ -446,7 +469,7 @@ def request_renewal(
 
 
 @transaction.atomic
-def suspend(user, *, actor, reason: str, request: HttpRequest | None = None) -> int:
+def suspend(user: User, *, actor: User, reason: str, request: HttpRequest | None = None) -> int:
     """Stop a member's access at once and end every session they have; returns how many ended."""
     if user.pk == actor.pk:
         raise NotAllowedError("Nobody can suspend themselves.")
@@ -474,7 +497,7 @@ def suspend(user, *, actor, reason: str, request: HttpRequest | None = None) -> 
 
 
 @transaction.atomic
-def reinstate(user, *, actor, reason: str, request: HttpRequest | None = None) -> None:
+def reinstate(user: User, *, actor: User, reason: str, request: HttpRequest | None = None) -> None:
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     if user.suspended_at is None:
         raise InvalidTransitionError("Not suspended.")
@@ -486,7 +509,7 @@ def reinstate(user, *, actor, reason: str, request: HttpRequest | None = None) -
 
 
 @transaction.atomic
-def grant_membership(user, *, reason: str, months: int | None = None) -> datetime.datetime:
+def grant_membership(user: User, *, reason: str, months: int | None = None) -> datetime.datetime:
     """Make `user` an active member without vetting: how a new hub gets its first officers.
 
     An operator runs it from the command line (`grant_membership`), so it is audited as the
@@ -535,7 +558,7 @@ class NobodyToTellError(Exception):
 
 @transaction.atomic
 def send_contact_message(
-    user, *, topic: str, topic_label: str, message: str, request: HttpRequest | None = None
+    user: User, *, topic: str, topic_label: str, message: str, request: HttpRequest | None = None
 ) -> int:
     """Write the message to every vetting officer (or, on a hub with none yet, the operator's
     `SUPPORT_EMAIL`) through the outbox; returns how many it goes to. Counted in the audit log,

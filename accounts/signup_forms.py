@@ -4,13 +4,22 @@ A module of its own because allauth's forms import ApplicationSignupForm (ACCOUN
 while they load, so accounts.forms cannot import them back.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from allauth.account.forms import SignupForm
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+if TYPE_CHECKING:
+    from django.http import HttpResponse
+
+    from accounts.models import User
+
 
 class HubSignupForm(SignupForm):
-    def try_save(self, request: HttpRequest):
+    def try_save(self, request: HttpRequest) -> tuple[User | None, HttpResponse | None]:
         # Two sign-ups with one address at the same moment both pass the form's "already
         # registered" check; the database's case-insensitive unique constraint then refuses the
         # second. It gets the answer any repeated sign-up gets (allauth's "account already

@@ -1,10 +1,14 @@
 """The vetting officers' pages: the queue, decisions, and members (suspend, reinstate)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import services
 from accounts.forms import DecisionForm, MemberFilterForm, QueueFilterForm, SuspendForm
 from accounts.free_mail import is_free_mail
+from accounts.http import MemberRequest
 from accounts.models import (
     InvalidTransitionError,
     MembershipState,
@@ -21,10 +26,17 @@ from accounts.models import (
 )
 from hub.models import AuditEvent
 
+if TYPE_CHECKING:
+    import uuid
+    from collections.abc import Sequence
+
+    from accounts.models import User
+
+
 PAGE_SIZE = 25
 
 
-def _with_domains(applications) -> None:
+def _with_domains(applications: Sequence[VettingApplication]) -> None:
     """Attach to each application the signals its and its supervisor's email domains give.
 
     The agencies each domain matches; whether the supervisor is on free mail; and whether the
@@ -37,19 +49,22 @@ def _with_domains(applications) -> None:
     for application in applications:
         domain = email_domain(application.email)
         supervisor_domain = email_domain(application.supervisor_email)
-        application.email_agencies = found.get(domain, [])
-        application.supervisor_domain = supervisor_domain
-        application.supervisor_agencies = found.get(supervisor_domain, [])
-        application.supervisor_free_mail = is_free_mail(supervisor_domain)
-        application.supervisor_on_own_domain = (
-            supervisor_domain == domain
-            and not application.supervisor_agencies
-            and not application.supervisor_free_mail
+        supervisor_agencies = found.get(supervisor_domain, [])
+        supervisor_free_mail = is_free_mail(supervisor_domain)
+        # For the templates: attributes of this page's objects, not fields of the model.
+        vars(application).update(
+            email_agencies=found.get(domain, []),
+            supervisor_domain=supervisor_domain,
+            supervisor_agencies=supervisor_agencies,
+            supervisor_free_mail=supervisor_free_mail,
+            supervisor_on_own_domain=(
+                supervisor_domain == domain and not supervisor_agencies and not supervisor_free_mail
+            ),
         )
 
 
 @require_http_methods(["GET", "HEAD"])
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: MemberRequest) -> HttpResponse:
     """Applications waiting for a decision, oldest first, with the signals officers weigh."""
     countries = (
         VettingApplication.objects.ready()
@@ -72,7 +87,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     if country:
         applications = applications.filter(country=country)
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
-    _with_domains(page.object_list)
+    _with_domains(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -84,7 +99,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def application(request: HttpRequest, public_id) -> HttpResponse:
+def application(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     """One application: what the applicant said, the signals, and the decision form."""
     application = get_object_or_404(
         VettingApplication.objects.ready()
@@ -137,7 +152,7 @@ def application(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
-def members(request: HttpRequest) -> HttpResponse:
+def members(request: MemberRequest) -> HttpResponse:
     """Members, past and present, to find the one to suspend or reinstate."""
     form = MemberFilterForm(request.GET or None)
     people = get_user_model().objects.ever_members().order_by("full_name", "pk")
@@ -154,7 +169,9 @@ def members(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _member_page(request: HttpRequest, member, *, form=None, status=200) -> HttpResponse:
+def _member_page(
+    request: MemberRequest, member: User, *, form: SuspendForm | None = None, status: int = 200
+) -> HttpResponse:
     history = AuditEvent.objects.filter(target=member.email).order_by("-created_at")[:20]
     applications = member.applications.order_by("-submitted_at")
     return render(
@@ -172,14 +189,14 @@ def _member_page(request: HttpRequest, member, *, form=None, status=200) -> Http
 
 
 @require_http_methods(["GET", "HEAD"])
-def member(request: HttpRequest, public_id) -> HttpResponse:
+def member(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     return _member_page(
         request, get_object_or_404(get_user_model().objects.ever_members(), public_id=public_id)
     )
 
 
 @require_POST
-def suspend(request: HttpRequest, public_id) -> HttpResponse:
+def suspend(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     member = get_object_or_404(get_user_model().objects.ever_members(), public_id=public_id)
     form = SuspendForm(request.POST)
     if not form.is_valid():
@@ -202,7 +219,7 @@ def suspend(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_POST
-def reinstate(request: HttpRequest, public_id) -> HttpResponse:
+def reinstate(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     member = get_object_or_404(get_user_model().objects.ever_members(), public_id=public_id)
     form = SuspendForm(request.POST)
     if not form.is_valid():

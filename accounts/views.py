@@ -1,5 +1,9 @@
 """The applicant's side of vetting, and the supervisor's attestation page."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -11,12 +15,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.forms import AcceptTermsForm, AnswerForm, AttestationForm, ContactForm, RenewalForm
+from accounts.http import MemberRequest
 from accounts.models import InvalidTransitionError, VettingApplication
 from hub import audit
 from hub.redirects import safe_path
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def _current_application(user) -> VettingApplication | None:
+    from accounts.models import User
+
+
+def _current_application(user: User) -> VettingApplication | None:
     return (
         user.applications.select_related("agency")
         .prefetch_related("messages", "attestations")
@@ -25,7 +35,13 @@ def _current_application(user) -> VettingApplication | None:
     )
 
 
-def _application_page(request: HttpRequest, *, answer_form=None, renewal_form=None, status=200):
+def _application_page(
+    request: MemberRequest,
+    *,
+    answer_form: AnswerForm | None = None,
+    renewal_form: RenewalForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     application = _current_application(request.user)
     can_renew = services.can_renew(request.user)
     context = {
@@ -46,13 +62,13 @@ def _application_page(request: HttpRequest, *, answer_form=None, renewal_form=No
 
 
 @require_http_methods(["GET", "HEAD"])
-def application(request: HttpRequest) -> HttpResponse:
+def application(request: MemberRequest) -> HttpResponse:
     """The signed-in person's own application: its state, the officer's questions, renewal."""
     return _application_page(request)
 
 
 @require_POST
-def answer(request: HttpRequest) -> HttpResponse:
+def answer(request: MemberRequest) -> HttpResponse:
     form = AnswerForm(request.POST)
     current = _current_application(request.user)
     if current is None or not current.awaits_applicant:
@@ -66,7 +82,7 @@ def answer(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def renew(request: HttpRequest) -> HttpResponse:
+def renew(request: MemberRequest) -> HttpResponse:
     form = RenewalForm(request.POST, user=request.user)
     if not services.can_renew(request.user):
         messages.error(request, _("Your membership cannot be renewed now."))
@@ -86,7 +102,7 @@ def renew(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:application")
 
 
-def _runs_the_hub(user) -> bool:
+def _runs_the_hub(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and (
         user.is_staff or user.is_superuser or user.has_perm("accounts.vet_application")
     )
@@ -127,7 +143,7 @@ def attest(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def contact_message(request: HttpRequest) -> HttpResponse:
+def contact_message(request: MemberRequest) -> HttpResponse:
     """Write to the vetting officers: open after the password, so a lost phone is no dead end."""
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -172,7 +188,7 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def accept_terms(request: HttpRequest) -> HttpResponse:
+def accept_terms(request: MemberRequest) -> HttpResponse:
     """New terms of engagement: a member accepts them before any member's page opens again."""
     next_url = _next_url(request)
     if request.user.has_accepted_current_terms and request.method != "POST":

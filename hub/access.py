@@ -15,12 +15,20 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import ResolverMatch
 from django.utils.cache import add_never_cache_headers
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 
 class Access(enum.IntEnum):
@@ -140,14 +148,16 @@ def rule_named(view_name: str) -> Rule:
     return DEFAULT_RULE
 
 
-def rule_for(match: ResolverMatch) -> Rule:
-    """The rule for a resolved URL."""
-    return rule_named(match.view_name)
+def rule_for(match: ResolverMatch | None) -> Rule:
+    """The rule for a resolved URL (the default one, if there is no match)."""
+    return DEFAULT_RULE if match is None else rule_named(match.view_name)
 
 
-def has_second_factor(user) -> bool:
+def has_second_factor(user: User | AnonymousUser) -> bool:
     """Whether a signed-in person has proved their second factor in this session."""
-    return bool(getattr(user, "is_verified", None) and user.is_verified())
+    # django-otp's middleware gives the request's user `is_verified`.
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
 
 
 class Refusal(enum.Enum):
@@ -161,7 +171,7 @@ class Refusal(enum.Enum):
     STAFF = "staff"
 
 
-def refusal(user, rule: Rule) -> Refusal | None:
+def refusal(user: User | AnonymousUser, rule: Rule) -> Refusal | None:
     """Why `rule` stops `user`, or None if it lets them in. The policy's one decision."""
     if rule.access is Access.PUBLIC:
         return None
@@ -182,7 +192,7 @@ def refusal(user, rule: Rule) -> Refusal | None:
     return None
 
 
-def may(user, view_name: str) -> bool:
+def may(user: User | AnonymousUser, view_name: str) -> bool:
     """Whether the policy lets `user` open the URL named `view_name`: what links show."""
     return refusal(user, rule_named(view_name)) is None
 
@@ -204,7 +214,10 @@ def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
             return TemplateResponse(request, "403.html", status=403)
         case Refusal.MEMBERSHIP:
             return TemplateResponse(
-                request, "accounts/not_a_member.html", {"state": user.membership_state}, status=403
+                request,
+                "accounts/not_a_member.html",
+                {"state": user.membership_state if user.is_authenticated else None},
+                status=403,
             )
         case Refusal.TERMS:
             return redirect_to_login(request.get_full_path(), login_url=ACCEPT_TERMS)
@@ -221,7 +234,13 @@ class AccessPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         return check(request, rule_for(request.resolver_match))
 
 

@@ -1,6 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 
 from hub.models import AuditEvent
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+    from django.http import HttpRequest
 
 
 @admin.register(AuditEvent)
@@ -13,7 +21,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = False
     actions = None
-    fields = [
+    fields = (
         "created_at",
         "action",
         "actor",
@@ -22,15 +30,15 @@ class AuditEventAdmin(admin.ModelAdmin):
         "ip_address",
         "user_agent",
         "details",
-    ]
+    )
     readonly_fields = fields
     raw_id_fields = ["actor"]
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

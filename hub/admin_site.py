@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -5,6 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.db.models import Model, QuerySet
 
 
 class HubAdminSite(OTPAdminSite):
@@ -47,18 +56,18 @@ class SignInIdentityAdmin(admin.ModelAdmin):
     actions = None
     # The models' own admin forms (the third-party apps') would show every field, secrets
     # included: subclasses name the few worth seeing.
-    fields: list[str] = []
+    fields = []
 
-    def get_readonly_fields(self, request, obj=None) -> list[str]:
-        return list(self.fields)
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
+        return [str(field) for field in self.fields or ()]
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -70,10 +79,12 @@ class SecondFactorAdmin(SignInIdentityAdmin):
     is no second, quieter way to take a member's factors away.
     """
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return request.user.has_perm("accounts.reset_second_factor")
 
-    def delete_view(self, request: HttpRequest, object_id: str, extra_context=None):
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         obj = self.get_object(request, object_id)
         if obj is None:
             raise Http404
@@ -81,8 +92,12 @@ class SecondFactorAdmin(SignInIdentityAdmin):
             raise PermissionDenied
         return redirect("twofactor:reset", public_id=obj.user.public_id)
 
-    def delete_model(self, request, obj) -> None:  # pragma: no cover - delete_view redirects
+    def delete_model(
+        self, request: HttpRequest, obj: Model
+    ) -> None:  # pragma: no cover - delete_view redirects
         raise PermissionDenied("Second factors are removed by the audited reset only.")
 
-    def delete_queryset(self, request, queryset) -> None:  # pragma: no cover - no actions
+    def delete_queryset(
+        self, request: HttpRequest, queryset: QuerySet[Any]
+    ) -> None:  # pragma: no cover - no actions
         raise PermissionDenied("Second factors are removed by the audited reset only.")

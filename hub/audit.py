@@ -5,13 +5,22 @@
 have no request at hand still record where an action came from.
 """
 
+from __future__ import annotations
+
 import json
 import logging
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
 from hub.models import AuditEvent
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from accounts.models import User
+
 
 logger = logging.getLogger("hub.audit")
 
@@ -36,7 +45,7 @@ def _check_no_secrets(details: dict) -> None:
             raise ValueError(f"Audit details must not carry secrets: {name!r}.")
 
 
-def _storable(value):
+def _storable(value: Any) -> Any:
     """`value` with NUL characters replaced: PostgreSQL refuses them in text and JSON, and a
     crafted header or form value must not turn an audit write into an error."""
     if isinstance(value, str):
@@ -66,9 +75,9 @@ def record(
     action: str,
     *,
     request: HttpRequest | None = None,
-    actor=None,
+    actor: User | str | None = None,
     target: object = "",
-    **details,
+    **details: Any,
 ) -> AuditEvent:
     """Append an event. `actor` defaults to the signed-in user of `request`; a string such as
     `COMMAND_LINE` names an actor who is not an account.

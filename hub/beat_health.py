@@ -6,11 +6,18 @@ hands a task to the broker (`hub.celery`), and the sweep runs every minute: a fi
 health check or a Kubernetes probe costs almost nothing.
 """
 
+from __future__ import annotations
+
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
 
 HEARTBEAT = Path(
     os.environ.get("CELERY_BEAT_HEARTBEAT_FILE")
@@ -20,7 +27,7 @@ HEARTBEAT = Path(
 MAX_AGE = 180
 
 
-def touch(**_signal_kwargs) -> None:
+def touch(**_signal_kwargs: Any) -> None:
     HEARTBEAT.touch()
 
 

@@ -20,11 +20,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 
 logger = logging.getLogger(__name__)
 
@@ -65,40 +69,60 @@ class DegradingRedisCache(RedisCache):
             self._down_until = None
         return result
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
+    def add(
+        self,
+        key: str,
+        value: Any,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        version: int | None = None,
+    ) -> bool:
         return self._call(False, RedisCache.add, key, value, timeout, version)
 
-    def get(self, key, default=None, version=None) -> Any:
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
         return self._call(default, RedisCache.get, key, default, version)
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> None:
+    def set(
+        self,
+        key: str,
+        value: Any,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        version: int | None = None,
+    ) -> None:
         self._call(None, RedisCache.set, key, value, timeout, version)
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
+    def touch(
+        self, key: str, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
         return self._call(False, RedisCache.touch, key, timeout, version)
 
-    def delete(self, key, version=None) -> bool:
+    def delete(self, key: str, version: int | None = None) -> bool:
         return self._call(False, RedisCache.delete, key, version)
 
-    def get_many(self, keys, version=None) -> dict:
+    def get_many(self, keys: Iterable[str], version: int | None = None) -> dict[str, Any]:
         return self._call({}, RedisCache.get_many, keys, version)
 
-    def has_key(self, key, version=None) -> bool:
+    def has_key(self, key: str, version: int | None = None) -> bool:
         return self._call(False, RedisCache.has_key, key, version)
 
-    def incr(self, key, delta=1, version=None) -> int:
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
         value = self._call(None, RedisCache.incr, key, delta, version)
         if value is None:
             # What the cache says of a key it does not hold, which callers already handle.
             raise ValueError(f"Key {key!r} not found (the cache is unavailable).")
         return value
 
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None) -> list:
+    def set_many(
+        self,
+        data: dict[str, Any],
+        timeout: float | None = DEFAULT_TIMEOUT,
+        version: int | None = None,
+    ) -> list[str]:
         # "These keys were not stored", in the contract's words: all of them.
         return self._call(list(data), RedisCache.set_many, data, timeout, version)
 
-    def delete_many(self, keys, version=None) -> None:
+    def delete_many(self, keys: Iterable[str], version: int | None = None) -> None:
         self._call(None, RedisCache.delete_many, keys, version)
 
-    def clear(self) -> bool:
+    # Django's RedisCache.clear returns the client's answer; django-stubs says None.
+    def clear(self) -> bool:  # type: ignore[override]
         return self._call(False, RedisCache.clear)

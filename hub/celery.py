@@ -1,9 +1,16 @@
 """The Celery application, wired once: every setting comes from Django's `CELERY_` namespace."""
 
+from __future__ import annotations
+
 import os
 import shutil
+from typing import TYPE_CHECKING
 
 from celery import Celery, signals
+
+if TYPE_CHECKING:
+    from typing import Any
+
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
 
@@ -17,7 +24,7 @@ app.autodiscover_tasks()
 
 
 @signals.worker_init.connect
-def _fresh_metrics_folder(**_kwargs) -> None:
+def _fresh_metrics_folder(**_kwargs: Any) -> None:
     """Before the pool forks: start a worker's multiprocess metrics from zero (hub/metrics.py)."""
     if folder := os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         shutil.rmtree(folder, ignore_errors=True)
@@ -25,7 +32,7 @@ def _fresh_metrics_folder(**_kwargs) -> None:
 
 
 @signals.beat_init.connect
-def _beat_heartbeat(**_kwargs) -> None:
+def _beat_heartbeat(**_kwargs: Any) -> None:
     """In the beat process only: a heartbeat file touched after every task it publishes."""
     from hub import beat_health
 

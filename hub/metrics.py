@@ -19,6 +19,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import prometheus_client
@@ -30,6 +31,14 @@ from django.views.decorators.http import require_safe
 from prometheus_client import multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
+
+if TYPE_CHECKING:
+    from typing import Any
+    from wsgiref.simple_server import WSGIServer
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
+    from celery import Task
+
 
 logger = logging.getLogger(__name__)
 
@@ -106,12 +115,12 @@ _started: dict[str, float] = {}
 
 
 @signals.task_prerun.connect
-def _task_started(task_id: str, **_kwargs) -> None:
+def _task_started(task_id: str, **_kwargs: Any) -> None:
     _started[task_id] = time.monotonic()
 
 
 @signals.task_postrun.connect
-def _task_finished(task_id: str, task, state: str | None = None, **_kwargs) -> None:
+def _task_finished(task_id: str, task: Task, state: str | None = None, **_kwargs: Any) -> None:
     started = _started.pop(task_id, None)
     if started is not None:
         TASK_RUNTIME.labels(task=task.name, state=state or "UNKNOWN").observe(
@@ -119,7 +128,7 @@ def _task_finished(task_id: str, task, state: str | None = None, **_kwargs) -> N
         )
 
 
-def worker_metrics_app(environ, start_response):
+def worker_metrics_app(environ: WSGIEnvironment, start_response: StartResponse) -> list[bytes]:
     """The worker's endpoint: its task runtimes (and its pool's, in multiprocess mode)."""
     if environ.get("PATH_INFO") != "/metrics" or not authorised(
         environ.get("REMOTE_ADDR"), environ.get("HTTP_AUTHORIZATION")
@@ -131,13 +140,13 @@ def worker_metrics_app(environ, start_response):
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
         logger.debug("worker metrics: %s", format % args)
 
 
 # On every interface: Prometheus scrapes the worker from outside its pod or container; the
 # token (or this host) is still required.
-def serve_worker_metrics(port: int, addr: str = "0.0.0.0"):  # noqa: S104  # nosec B104
+def serve_worker_metrics(port: int, addr: str = "0.0.0.0") -> WSGIServer:  # noqa: S104  # nosec B104
     """Serve `worker_metrics_app` in a daemon thread; returns the server."""
     server = make_server(addr, port, worker_metrics_app, handler_class=_QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True, name="metrics").start()
@@ -145,7 +154,7 @@ def serve_worker_metrics(port: int, addr: str = "0.0.0.0"):  # noqa: S104  # nos
 
 
 @signals.worker_ready.connect
-def _start_worker_metrics(**_kwargs) -> None:
+def _start_worker_metrics(**_kwargs: Any) -> None:
     if port := settings.CELERY_METRICS_PORT:
         serve_worker_metrics(port)
         logger.info("Worker metrics on port %s (/metrics)", port)

@@ -1,11 +1,17 @@
+from __future__ import annotations
+
 import contextlib
 import ipaddress
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from hub import audit
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ProxiedClientMiddleware:
@@ -86,7 +92,13 @@ class AuthQuotaMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         if request.method != "POST" or request.resolver_match is None:
             return None
         name = self.QUOTAS.get(request.resolver_match.url_name or "")

@@ -1,17 +1,23 @@
+from __future__ import annotations
+
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
 
 class AuditQuerySet(models.QuerySet):
     """The audit trail only grows: bulk changes are refused like single ones."""
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
 
@@ -51,12 +57,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.action} {self.actor_email}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise PermissionError("The audit log is append-only.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
 

@@ -54,7 +54,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """Where signing in lands: members go to the catalogue, everyone else to their application."""
-    if request.user.is_active_member:
+    if request.user.is_authenticated and request.user.is_active_member:
         return redirect("catalog:index")
     return redirect("accounts:application")
 

@@ -1,7 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from accounts import services
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Command(BaseCommand):
@@ -22,7 +29,9 @@ class Command(BaseCommand):
             help="How long the membership lasts (default: MEMBERSHIP_MONTHS, 12).",
         )
 
-    def handle(self, *args, email: str, reason: str, months: int | None, **options) -> None:
+    def handle(
+        self, *args: Any, email: str, reason: str, months: int | None, **options: Any
+    ) -> None:
         reason = reason.strip()
         if not reason:
             raise CommandError("Give a reason: it is kept in the audit log.")

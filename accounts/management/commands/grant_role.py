@@ -1,12 +1,19 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from accounts import roles
 from accounts.management.commands._roles import RoleCommand
 from hub import audit
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class Command(RoleCommand):
     help = "Give a person a role (vetting_officer, curator, administrator). Audited."
 
-    def change(self, user, role: str) -> None:
+    def change(self, user: User, role: str) -> None:
         if roles.grant_role(user, role, actor=audit.COMMAND_LINE):
             self.stdout.write(self.style.SUCCESS(f"{user.email} is now {role}."))
         else:

@@ -3,11 +3,18 @@
 Safe to run again: every seed updates or skips what already exists.
 """
 
+from __future__ import annotations
+
 from importlib import import_module
 from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
+
+if TYPE_CHECKING:
+    from typing import Any
+
 
 # In order: later apps refer to what earlier ones made (reviews need members and tools).
 DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications")
@@ -21,7 +28,7 @@ class Command(BaseCommand):
             "--tools", type=int, default=None, help="Build a catalogue of this many tools."
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         for app in DEMO_APPS:
             if find_spec(f"{app}.demo") is None:
                 continue
