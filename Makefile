@@ -38,6 +38,9 @@ test: lint
 	$(BIN)/bandit --quiet -c pyproject.toml -r . --severity-level medium --confidence-level medium
 # Models and migrations agree: checked against an empty in-memory database, whatever DATABASE_URL is.
 	$(TEST_ENV) DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
+# Types: mypy with django-stubs on the application code ([tool.mypy] in pyproject.toml); its
+# plugin loads the settings, hence the environment.
+	$(TEST_ENV) $(BIN)/mypy
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/.
@@ -72,7 +75,7 @@ lock:
 	rm -rf var/lock-venv
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
+	rm -rf $(VENV) var/static .pytest_cache .ruff_cache .mypy_cache
 
 # Benchmark (issue 10): the catalogue at 1,000 and 10,000 tools beside the admin; see
 # benchmarks/README.md. Needs PostgreSQL and Redis on 127.0.0.1; installs Debian's wrk if missing.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet, URLField
@@ -12,6 +14,14 @@ from django.utils.translation import ngettext
 from catalog import models, services
 from hub import audit, clock
 from hub.admin_history import HistoryAdmin
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django_stubs_ext import StrOrPromise
+
+    from accounts.models import User
+    from catalog.querysets import ToolQuerySet
 
 
 class TermAdmin(admin.ModelAdmin):
@@ -45,10 +55,12 @@ class DueForReviewFilter(admin.SimpleListFilter):
     title = _("verification")
     parameter_name = "verification"
 
-    def lookups(self, request, model_admin):
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[models.Tool]
+    ) -> list[tuple[str, StrOrPromise]]:
         return [("due", _("Not verified for 12 months")), ("never", _("Never verified"))]
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: ToolQuerySet) -> ToolQuerySet | None:  # type: ignore[override]
         if self.value() == "due":
             return queryset.due_for_review(clock.today())
         if self.value() == "never":
@@ -57,13 +69,13 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 
 # The audit action recorded when a tool reaches each status, by an admin action or the form.
-STATUS_EVENTS = {
+STATUS_EVENTS: dict[str, str] = {
     models.Tool.Status.DRAFT: "tool_returned_to_draft",
     models.Tool.Status.IN_REVIEW: "tool_sent_to_review",
     models.Tool.Status.PUBLISHED: "tool_published",
     models.Tool.Status.ARCHIVED: "tool_archived",
 }
-NEW_TOOL_STATUSES = (models.Tool.Status.DRAFT, models.Tool.Status.IN_REVIEW)
+NEW_TOOL_STATUSES: tuple[str, ...] = (models.Tool.Status.DRAFT, models.Tool.Status.IN_REVIEW)
 
 
 class ToolAdminForm(forms.ModelForm):
@@ -77,22 +89,22 @@ class ToolAdminForm(forms.ModelForm):
     # No Meta: the admin makes the form for the model with its fieldsets and field overrides.
     user = None  # set per request by ToolAdmin.get_form
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored = models.Tool.objects.filter(pk=self.instance.pk).first()
         if "status" in self.fields:
             allowed = self._allowed_statuses()
-            self.fields["status"].choices = [
-                (value, label) for value, label in self.fields["status"].choices if value in allowed
-            ]
+            status = cast(forms.ChoiceField, self.fields["status"])
+            choices = cast("list[tuple[str, StrOrPromise]]", status.choices)
+            status.choices = [(value, label) for value, label in choices if value in allowed]
 
     def _allowed_statuses(self) -> tuple[str, ...]:
         if self.stored is None:
             return NEW_TOOL_STATUSES
         return (self.stored.status, *self.stored.next_statuses(self.user))
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if "status" in self.fields:
             wanted = cleaned.get("status")
         else:
@@ -139,18 +151,32 @@ class ToolAdmin(HistoryAdmin):
         (_("Reviews"), {"fields": ["rating_average", "rating_count", "updated_at"]}),
     ]
 
-    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+    def get_form(
+        self,
+        request: HttpRequest,
+        obj: models.Tool | None = None,
+        change: bool = False,
+        **kwargs: Any,
+    ) -> type[forms.ModelForm[models.Tool]]:
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user  # a new class per request (modelform_factory)
         return form
 
-    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: models.Tool | None = None
+    ) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             fields.append("status")
         return fields
 
-    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: models.Tool,
+        form: forms.ModelForm[models.Tool],
+        change: bool,
+    ) -> None:
         moved = change and "status" in form.changed_data
         if moved:
             obj._change_reason = STATUS_EVENTS[obj.status]
@@ -158,11 +184,11 @@ class ToolAdmin(HistoryAdmin):
         if moved:
             audit.record(STATUS_EVENTS[obj.status], request=request, target=obj)
 
-    def _move(self, request, queryset: QuerySet, status: str) -> None:
+    def _move(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
         moved = refused = 0
         for tool in queryset.exclude(status=status):
             try:
-                tool.move_to(status, by=request.user, reason=STATUS_EVENTS[status])
+                tool.move_to(status, by=cast("User", request.user), reason=STATUS_EVENTS[status])
             except models.InvalidStatusChangeError:
                 refused += 1
                 continue
@@ -241,10 +267,10 @@ class ToolReviewAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # reviews come from members
 
-    def _moderate(self, request, queryset: QuerySet, *, publish: bool) -> None:
+    def _moderate(self, request: HttpRequest, queryset: QuerySet, *, publish: bool) -> None:
         done = sum(
             services.moderate_review(
-                review, publish=publish, by=request.user, note=review.moderation_note,
+                review, publish=publish, by=cast("User", request.user), note=review.moderation_note,
                 request=request,
             )
             for review in queryset.filter(status=models.ToolReview.Status.PENDING)

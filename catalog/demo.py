@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from typing import cast
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Avg, Count, OuterRef, Subquery
+from django.db.models import Avg, Count, ManyToManyField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
@@ -88,11 +89,11 @@ PURPOSES = {
 }
 
 
-def _seed_taxonomy() -> dict[type, list]:
+def _seed_taxonomy() -> dict[type[models.Term], list[models.Term]]:
     terms = {}
     for model, names in TAXONOMY.items():
         terms[model] = [
-            model.objects.update_or_create(slug=slugify(name), defaults={"name": name})[0]
+            model._default_manager.update_or_create(slug=slugify(name), defaults={"name": name})[0]
             for name in names
         ]
     return terms
@@ -189,7 +190,7 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
     # building a model instance for each of the ~20 links of every tool.
     with connection.cursor() as cursor:
         for _param, field_name, _label in models.Tool.FACETS:
-            field = models.Tool._meta.get_field(field_name)
+            field = cast(ManyToManyField, models.Tool._meta.get_field(field_name))
             table = connection.ops.quote_name(field.m2m_db_table())
             columns = f"{field.m2m_column_name()}, {field.m2m_reverse_name()}"
             rows = [

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import SavedSearch, Tool, ToolReview
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.http import QueryDict
+
+    from accounts.models import User
+
 
 MAX_COMPARED = 4
 
@@ -37,7 +47,7 @@ class SavedSearchForm(forms.ModelForm):
         fields = ["name", "query_string", "weekly_digest"]
         widgets = {"query_string": forms.HiddenInput}
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 
@@ -75,7 +85,7 @@ class CompareForm(forms.Form):
 
     tools = forms.CharField(max_length=1000)
 
-    def __init__(self, data, *args, **kwargs) -> None:
+    def __init__(self, data: QueryDict | dict[str, str] | None, *args: Any, **kwargs: Any) -> None:
         if data is not None and hasattr(data, "getlist"):
             data = {"tools": ",".join(data.getlist("tools"))}
         super().__init__(data, *args, **kwargs)

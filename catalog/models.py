@@ -19,13 +19,25 @@ from catalog import caching
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
 
 if TYPE_CHECKING:
+    from typing import Any
+
+    from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+    from django.db.backends.ddl_references import Statement
+    from django.db.models import Model
+
     from accounts.models import User
 
 
 class SearchVectorIndex(GinIndex):
     """A GIN index on PostgreSQL; a plain index elsewhere, where full-text search is not used."""
 
-    def create_sql(self, model, schema_editor, using="", **kwargs):
+    def create_sql(
+        self,
+        model: type[Model],
+        schema_editor: BaseDatabaseSchemaEditor,
+        using: str = "",
+        **kwargs: Any,
+    ) -> Statement:
         if schema_editor.connection.vendor != "postgresql":
             return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
         return super().create_sql(model, schema_editor, using=using, **kwargs)
@@ -240,18 +252,18 @@ class Tool(models.Model):
 
     # The publishing workflow: where a tool may go from each status. Moves that touch what
     # members see (into or out of published or archived) need `catalog.publish_tool`.
-    TRANSITIONS = {
+    TRANSITIONS: dict[str, tuple[str, ...]] = {
         Status.DRAFT: (Status.IN_REVIEW,),
         Status.IN_REVIEW: (Status.PUBLISHED, Status.DRAFT),
         Status.PUBLISHED: (Status.ARCHIVED, Status.DRAFT),
         Status.ARCHIVED: (Status.DRAFT,),
     }
-    PUBLIC_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+    PUBLIC_STATUSES: frozenset[str] = frozenset({Status.PUBLISHED, Status.ARCHIVED})
 
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             from hub.clock import now
 
@@ -264,20 +276,20 @@ class Tool(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool", args=[self.slug])
 
-    def may_move_to(self, status: str, user) -> bool:
+    def may_move_to(self, status: str, user: User) -> bool:
         """Whether `user` may move this tool from its status to `status`."""
         if status not in self.TRANSITIONS.get(self.status, ()):
             return False
         touches_public = {status, self.status} & self.PUBLIC_STATUSES
         return not touches_public or user.has_perm("catalog.publish_tool")
 
-    def next_statuses(self, user) -> list[str]:
+    def next_statuses(self, user: User) -> list[str]:
         """The statuses `user` may move this tool to from where it is."""
         return [
             status for status in self.TRANSITIONS[self.status] if self.may_move_to(status, user)
         ]
 
-    def move_to(self, status: str, *, by, reason: str) -> None:
+    def move_to(self, status: str, *, by: User, reason: str) -> None:
         """Change the status, kept in the tool's history with who did it and why."""
         if not self.may_move_to(status, by):
             raise InvalidStatusChangeError(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Field, IntegerField, ManyToManyField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,13 +15,20 @@ from catalog.models import Bookmark, Tool, ToolReview
 from hub import audit, clock
 from notifications.services import notify
 
+if TYPE_CHECKING:
+    from django.db.models import Expression, Model
+    from django.http import HttpRequest
+
+    from accounts.models import User
+
+
 FINDER_RESULTS = 10
 FREE_LICENCES = ("open-source", "free-for-law-enforcement")
 # How much each kind of match counts towards a tool's fit.
 WEIGHTS = {"stages": 3, "data_types": 2, "languages": 1}
 
 
-def toggle_bookmark(user, tool: Tool) -> bool:
+def toggle_bookmark(user: User, tool: Tool) -> bool:
     """Bookmark `tool` for `user`, or remove the bookmark. True when it is now bookmarked."""
     deleted, _counts = Bookmark.objects.owned_by(user).filter(tool=tool).delete()
     if deleted:
@@ -34,7 +42,14 @@ def toggle_bookmark(user, tool: Tool) -> bool:
 
 
 @transaction.atomic
-def moderate_review(review: ToolReview, *, publish: bool, by, note: str = "", request=None) -> bool:
+def moderate_review(
+    review: ToolReview,
+    *,
+    publish: bool,
+    by: User,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> bool:
     """Publish or decline a pending review and tell its author. False if it was not pending."""
     status = ToolReview.Status.PUBLISHED if publish else ToolReview.Status.DECLINED
     # Claim the review with a conditional update: two moderators never both decide it.
@@ -64,13 +79,13 @@ class Match:
     reasons: list[str] = field(default_factory=list)
 
 
-def _matches(facet: str, slugs: list[str]):
+def _matches(facet: str, slugs: list[str]) -> Coalesce:
     """A subquery: how many of `slugs` of `facet` the outer tool carries."""
-    tool_field = Tool._meta.get_field(facet)
-    through = tool_field.remote_field.through
+    tool_field = cast(ManyToManyField, Tool._meta.get_field(facet))
+    through = cast("type[Model]", tool_field.remote_field.through)
     term = tool_field.m2m_reverse_field_name()
     count = (
-        through.objects.filter(tool_id=OuterRef("pk"), **{f"{term}__slug__in": slugs})
+        through._default_manager.filter(tool_id=OuterRef("pk"), **{f"{term}__slug__in": slugs})
         .order_by()
         .values("tool_id")
         .annotate(n=Count("pk"))
@@ -93,7 +108,7 @@ def find_tools(answers: dict) -> list[Match]:
         "data_types": [term.slug for term in answers.get("data_types") or ()],
         "languages": [term.slug for term in answers.get("languages") or ()],
     }
-    score = Value(0)
+    score: Expression = Value(0)
     for facet, slugs in wanted.items():
         if slugs:
             score = score + _matches(facet, slugs) * WEIGHTS[facet]
@@ -112,7 +127,9 @@ def find_tools(answers: dict) -> list[Match]:
                 reasons.append(
                     _("%(facet)s: %(terms)s")
                     % {
-                        "facet": Tool._meta.get_field(facet).verbose_name.capitalize(),
+                        "facet": str(
+                            cast(Field, Tool._meta.get_field(facet)).verbose_name
+                        ).capitalize(),
                         "terms": ", ".join(names),
                     }
                 )

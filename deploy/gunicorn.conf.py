@@ -8,10 +8,19 @@ so that loading it imports nothing of the hub (whose Celery app imports promethe
 before `on_starting` has set the name for the workers.
 """
 
+from __future__ import annotations
+
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gunicorn.arbiter import Arbiter
+    from gunicorn.http.wsgi import Response
+    from gunicorn.workers.base import Worker
+
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")  # inside the container
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
@@ -24,7 +33,7 @@ _metrics_dir = Path(
 )
 
 
-def on_starting(server) -> None:
+def on_starting(server: Arbiter) -> None:
     _drop_server_header()
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     _metrics_dir.mkdir(parents=True)
@@ -32,7 +41,7 @@ def on_starting(server) -> None:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
 
 
-def child_exit(server, worker) -> None:
+def child_exit(server: Arbiter, worker: Worker) -> None:
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
@@ -52,8 +61,8 @@ def _drop_server_header() -> None:
         return
     default_headers = Response.default_headers
 
-    def without_server_header(self) -> list[str]:
+    def without_server_header(self: Response) -> list[str]:
         return [line for line in default_headers(self) if not line.lower().startswith("server:")]
 
-    without_server_header.drops_server_header = True
+    without_server_header.drops_server_header = True  # type: ignore[attr-defined]
     Response.default_headers = without_server_header

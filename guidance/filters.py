@@ -1,8 +1,15 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guidance.models import Article, Category
+
+if TYPE_CHECKING:
+    from guidance.models import ArticleQuerySet
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -25,5 +32,5 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "category"]
 
-    def filter_search(self, queryset, name, value):
+    def filter_search(self, queryset: ArticleQuerySet, name: str, value: str) -> ArticleQuerySet:
         return queryset.search(value)

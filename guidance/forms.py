@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -5,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Tool
 from guidance.models import QUESTIONS, Assessment
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ArticleDoneForm(forms.Form):
@@ -28,8 +35,8 @@ class AssessmentStartForm(forms.Form):
         required=False,
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         tool = cleaned.get("tool")
         if tool is None and not cleaned.get("tool_name", "").strip():
             raise ValidationError(_("Choose a tool from the catalogue or type the name of one."))
@@ -53,7 +60,7 @@ class AssessmentForm(forms.ModelForm):
             for question in QUESTIONS
         }
 
-    def __init__(self, *args, finishing: bool = False, **kwargs) -> None:
+    def __init__(self, *args: Any, finishing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.finishing = finishing
         for question in QUESTIONS:

@@ -6,6 +6,8 @@ Assessments and learning progress are private to their owner: they carry `PRIVAT
 have no page in the admin.
 """
 
+from __future__ import annotations
+
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,7 +25,13 @@ from hub import clock
 from hub.markdown import render
 
 if TYPE_CHECKING:
+    from typing import Self
+
+    from django.utils.safestring import SafeString
+    from django_stubs_ext import StrOrPromise
+
     from accounts.models import User
+
 
 # Paths under /guidance/ that an article slug must not shadow.
 RESERVED_SLUGS = {"paths", "assessments"}
@@ -59,12 +67,12 @@ class Status(models.TextChoices):
 
 
 class PublishedQuerySet(models.QuerySet):
-    def published(self):
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
 
 class ArticleQuerySet(PublishedQuerySet):
-    def search(self, text: str) -> "ArticleQuerySet":
+    def search(self, text: str) -> ArticleQuerySet:
         """Articles whose title, summary or body mention every word of `text`."""
         query = self
         for word in text.split()[:10]:
@@ -119,7 +127,7 @@ class Article(models.Model):
         return reverse("guidance:article", kwargs={"slug": self.slug})
 
     @cached_property
-    def body_html(self):
+    def body_html(self) -> SafeString:
         return render(self.body)
 
 
@@ -132,7 +140,7 @@ class LearningPath(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    articles = models.ManyToManyField(
+    articles: models.ManyToManyField[Article, PathStep] = models.ManyToManyField(
         Article, through="PathStep", related_name="paths", verbose_name=_("articles")
     )
 
@@ -179,7 +187,7 @@ class PathStep(models.Model):
 
 
 class LearningProgressQuerySet(models.QuerySet):
-    def owned_by(self, user: "User") -> "LearningProgressQuerySet":
+    def owned_by(self, user: User) -> LearningProgressQuerySet:
         """The articles this member has read."""
         return self.filter(owner=user)
 
@@ -214,9 +222,9 @@ class LearningProgress(models.Model):
 @dataclass(frozen=True)
 class Question:
     field: str
-    title: str
-    question: str
-    guidance: str
+    title: StrOrPromise
+    question: StrOrPromise
+    guidance: StrOrPromise
 
 
 # The questionnaire, in order. Each question is one text field on `Assessment`.
@@ -298,7 +306,7 @@ QUESTIONS = (
 
 
 class AssessmentQuerySet(models.QuerySet):
-    def owned_by(self, user) -> "AssessmentQuerySet":
+    def owned_by(self, user: User) -> AssessmentQuerySet:
         return self.filter(owner=user)
 
 

@@ -6,11 +6,12 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.http import MemberRequest
 from catalog.models import Tool
 from guidance.filters import ArticleFilter
 from guidance.forms import (
@@ -33,7 +34,7 @@ PAGE_SIZE = 20
 
 
 @require_safe
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: MemberRequest) -> HttpResponse:
     articles = Article.objects.published().select_related("category").order_by("title")
     article_filter = ArticleFilter(request.GET or None, queryset=articles)
     # An invalid filter (say, a category that no longer exists) shows its error and no results
@@ -58,7 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def article(request: HttpRequest, slug: str) -> HttpResponse:
+def article(request: MemberRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Article.objects.published().select_related("category"), slug=slug)
     if wants_content_warning(request, item.content_warning):
         return render(
@@ -79,7 +80,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def article_done(request: HttpRequest, slug: str) -> HttpResponse:
+def article_done(request: MemberRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Article.objects.published(), slug=slug)
     form = ArticleDoneForm(request.POST)
     if not form.is_valid():
@@ -99,7 +100,7 @@ def _published_steps() -> Q:
 
 
 @require_safe
-def paths(request: HttpRequest) -> HttpResponse:
+def paths(request: MemberRequest) -> HttpResponse:
     learning_paths = (
         LearningPath.objects.published()
         .annotate(
@@ -116,7 +117,7 @@ def paths(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def path(request: HttpRequest, slug: str) -> HttpResponse:
+def path(request: MemberRequest, slug: str) -> HttpResponse:
     learning_path = get_object_or_404(LearningPath.objects.published(), slug=slug)
     steps = list(
         learning_path.steps.filter(article__status=Status.PUBLISHED)
@@ -144,13 +145,13 @@ def path(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def assessments(request: HttpRequest) -> HttpResponse:
+def assessments(request: MemberRequest) -> HttpResponse:
     own = Assessment.objects.owned_by(request.user).defer(*[q.field for q in QUESTIONS])
     return render(request, "guidance/assessments.html", {"assessments": own})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def assessment_start(request: HttpRequest) -> HttpResponse:
+def assessment_start(request: MemberRequest) -> HttpResponse:
     if request.method == "POST":
         form = AssessmentStartForm(request.POST)
         if form.is_valid():
@@ -172,12 +173,12 @@ def assessment_start(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _own_assessment(request: HttpRequest, pk: UUID) -> Assessment:
+def _own_assessment(request: MemberRequest, pk: UUID) -> Assessment:
     return get_object_or_404(Assessment.objects.owned_by(request.user), pk=pk)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def assessment(request: HttpRequest, pk: UUID) -> HttpResponse:
+def assessment(request: MemberRequest, pk: UUID) -> HttpResponse:
     item = _own_assessment(request, pk)
     if request.method == "POST":
         finishing = request.POST.get("action") == AssessmentForm.FINISH
@@ -199,13 +200,13 @@ def assessment(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 
 @require_safe
-def assessment_print(request: HttpRequest, pk: UUID) -> HttpResponse:
+def assessment_print(request: MemberRequest, pk: UUID) -> HttpResponse:
     item = _own_assessment(request, pk)
     return render(request, "guidance/assessment_print.html", {"assessment": item})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def assessment_delete(request: HttpRequest, pk: UUID) -> HttpResponse:
+def assessment_delete(request: MemberRequest, pk: UUID) -> HttpResponse:
     item = _own_assessment(request, pk)
     if request.method == "POST":
         item.delete()

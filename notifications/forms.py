@@ -1,14 +1,23 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.db import transaction
 
 from notifications.kinds import OPTIONAL_KINDS
 from notifications.models import NotificationPreference
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from accounts.models import User
+
 
 class PreferencesForm(forms.Form):
     """One checkbox per kind of email a member may turn off; ticked means emailed."""
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         turned_off = set(

@@ -5,7 +5,15 @@ Apps call `notify(kind=...)` with any kind that has templates. A kind listed in
 A kind in neither is always emailed too (it cannot be turned off until it is listed here).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 # Notices about a person's own account and access: never optional, whatever the preferences say.
 SECURITY_KINDS = frozenset(
@@ -21,7 +29,7 @@ SECURITY_KINDS = frozenset(
 )
 
 # Kinds a member may receive in the notification centre only. Label: what the email is about.
-OPTIONAL_KINDS: dict[str, str] = {
+OPTIONAL_KINDS: dict[str, StrOrPromise] = {
     "application_submitted": _("New applications waiting for vetting"),
     "application_answered": _("Answers from applicants to your questions (vetting officers)"),
     "tools_due_for_review": _("Tools due for review (curators)"),

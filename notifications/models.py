@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import uuid
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -11,6 +13,7 @@ from hub import clock
 
 if TYPE_CHECKING:
     from accounts.models import User
+
 
 # How long a fresh row may wait for its on-commit task before the sweep sends another, and how
 # long after a sweep (or a retry's due time) the next sweep leaves the row alone.
@@ -29,13 +32,13 @@ ACCOUNT_KIND_PREFIX = "account."
 
 
 class NotificationQuerySet(models.QuerySet):
-    def undelivered(self) -> "NotificationQuerySet":
+    def undelivered(self) -> NotificationQuerySet:
         return self.filter(sent_at__isnull=True, failed_at__isnull=True)
 
-    def emailed(self) -> "NotificationQuerySet":
+    def emailed(self) -> NotificationQuerySet:
         return self.filter(channel=Notification.Channel.EMAIL)
 
-    def stalled(self, now: datetime) -> "NotificationQuerySet":
+    def stalled(self, now: datetime) -> NotificationQuerySet:
         """Emails nobody is delivering: the broker lost them, or their worker died.
 
         Unclaimed and older than SWEEP_GRACE (and not waiting for a retry or a due time), or
@@ -48,21 +51,21 @@ class NotificationQuerySet(models.QuerySet):
         abandoned = Q(claimed_at__lt=now - CLAIM_TIMEOUT)
         return self.emailed().undelivered().filter(waiting | abandoned)
 
-    def delivered_before(self, cutoff: datetime) -> "NotificationQuerySet":
+    def delivered_before(self, cutoff: datetime) -> NotificationQuerySet:
         """Emails sent before `cutoff`: the housekeeping job removes them (OUTBOX_RETENTION_DAYS).
 
         Rows still pending or given up stay, whatever their age: they are work or evidence.
         """
         return self.emailed().filter(sent_at__lt=cutoff)
 
-    def failed(self) -> "NotificationQuerySet":
+    def failed(self) -> NotificationQuerySet:
         return self.filter(failed_at__isnull=False)
 
-    def owned_by(self, user: "User") -> "NotificationQuerySet":
+    def owned_by(self, user: User) -> NotificationQuerySet:
         """The notifications addressed to this account (its notification centre)."""
         return self.filter(recipient=user)
 
-    def unread(self) -> "NotificationQuerySet":
+    def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
 
 
@@ -145,7 +148,7 @@ class Notification(models.Model):
 
 
 class NotificationPreferenceQuerySet(models.QuerySet):
-    def owned_by(self, user: "User") -> "NotificationPreferenceQuerySet":
+    def owned_by(self, user: User) -> NotificationPreferenceQuerySet:
         """This member's choices of which kinds they get by email."""
         return self.filter(user=user)
 

@@ -9,8 +9,11 @@ emailed. A member who turned a kind's emails off (see `kinds`) gets the row on t
 channel instead; security notices and messages to people without an account are always emailed.
 """
 
+from __future__ import annotations
+
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -22,13 +25,18 @@ from notifications import tasks
 from notifications.kinds import email_is_optional
 from notifications.models import Notification, NotificationPreference
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from accounts.models import User
+
 
 def notify(
     *,
     kind: str,
     key: str,
-    to,
-    context: dict | None = None,
+    to: User | str,
+    context: dict[str, Any] | None = None,
     url: str = "",
     channel: str = Notification.Channel.EMAIL,
     not_before: datetime | None = None,
@@ -58,6 +66,7 @@ def notify(
             render_to_string(f"notifications/email/{kind}_subject.txt", context).split()
         )
         body_text = render_to_string(f"notifications/email/{kind}.txt", context)
+        body_html: str
         try:
             body_html = render_to_string(f"notifications/email/{kind}.html", context)
         except TemplateDoesNotExist:  # the HTML part is optional
@@ -99,7 +108,7 @@ def queue_email(
     )
 
 
-def _write(*, channel: str, not_before: datetime | None, **fields) -> Notification | None:
+def _write(*, channel: str, not_before: datetime | None, **fields: Any) -> Notification | None:
     fields["idempotency_key"] = fields.pop("key")[:200]
     fields["subject"] = fields["subject"][:200]
     try:
@@ -117,7 +126,7 @@ def _write(*, channel: str, not_before: datetime | None, **fields) -> Notificati
     return notification
 
 
-def wants_email(recipient, kind: str) -> bool:
+def wants_email(recipient: User | None, kind: str) -> bool:
     """Whether `recipient` receives `kind` by email: yes unless a member turned it off."""
     if recipient is None or not email_is_optional(kind) or not recipient.is_active_member:
         return True

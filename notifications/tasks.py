@@ -1,10 +1,13 @@
 """Delivering the outbox. Tasks take ids, claim their row atomically and bound their retries."""
 
+from __future__ import annotations
+
 import logging
 import random
 import smtplib
 from datetime import datetime, timedelta
 from email.utils import parseaddr
+from typing import TYPE_CHECKING
 
 from celery import shared_task
 from celery.exceptions import Retry
@@ -18,6 +21,12 @@ from redis.exceptions import RedisError
 from hub import clock
 from notifications.kinds import BEARER_LINKS
 from notifications.models import CLAIM_TIMEOUT, DELIVERY_TIME_LIMIT, Notification
+
+if TYPE_CHECKING:
+    from celery import Task
+
+    from notifications.models import NotificationQuerySet
+
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +101,7 @@ def enqueue_delivery(notification_id: int) -> bool:
     from notifications.tasks import deliver
 
     try:
-        deliver.apply_async(args=[notification_id])
+        deliver.apply_async(args=(notification_id,))
     except PUBLISH_ERRORS as exc:
         logger.warning(
             "Could not enqueue notification %s (the sweep will retry): %s", notification_id, exc
@@ -112,7 +121,7 @@ def enqueue_delivery(notification_id: int) -> bool:
     soft_time_limit=DELIVERY_TIME_LIMIT - 10,
     time_limit=DELIVERY_TIME_LIMIT,
 )
-def deliver(self, notification_id: int) -> str:
+def deliver(self: Task, notification_id: int) -> str:
     notification = claim(notification_id)
     if notification is None:
         return "skipped"
@@ -181,7 +190,7 @@ def sweep_outbox() -> int:
     return sweep()
 
 
-def retry_failed(queryset) -> list[int]:
+def retry_failed(queryset: NotificationQuerySet) -> list[int]:
     """Give failed rows a fresh set of attempts and enqueue them; returns their ids."""
     ids = list(queryset.failed().emailed().values_list("pk", flat=True))
     Notification.objects.filter(pk__in=ids, failed_at__isnull=False).update(

@@ -1,23 +1,32 @@
 """The notification centre: a member's own notifications, newest first, and their preferences."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.http import MemberRequest
 from hub import clock
 from hub.audit import record
 from hub.redirects import safe_path
 from notifications.forms import PreferencesForm
 from notifications.models import Notification
 
+if TYPE_CHECKING:
+    import uuid
+
+
 PAGE_SIZE = 20
 
 
 @require_safe
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: MemberRequest) -> HttpResponse:
     notifications = Notification.objects.owned_by(request.user).only(
         "public_id", "subject", "url", "created_at", "read_at"
     )
@@ -26,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def read(request: HttpRequest, public_id) -> HttpResponse:
+def read(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     """Mark one notification read, then follow its link when that stays on the hub."""
     notification = get_object_or_404(
         Notification.objects.owned_by(request.user), public_id=public_id
@@ -39,7 +48,7 @@ def read(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_POST
-def read_all(request: HttpRequest) -> HttpResponse:
+def read_all(request: MemberRequest) -> HttpResponse:
     count = Notification.objects.owned_by(request.user).unread().update(read_at=clock.now())
     if count:
         messages.success(request, _("All notifications are marked as read."))
@@ -47,7 +56,7 @@ def read_all(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: MemberRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         turned_off = form.save()

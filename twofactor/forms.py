@@ -1,11 +1,22 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.models import Device
 
 from twofactor.models import BackupCodeDevice
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from allauth.usersessions.models import UserSession
+
+    from accounts.models import User
+
 
 _CODE_WIDGET = forms.TextInput(
     attrs={
@@ -71,14 +82,16 @@ class RemoveDeviceForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.devices = {
             device.persistent_id: device
             for device in devices_for_user(user, confirmed=True)
             if not isinstance(device, BackupCodeDevice)
         }
-        self.fields["device"].choices = [(pid, pid) for pid in self.devices]
+        cast(forms.ChoiceField, self.fields["device"]).choices = [
+            (pid, pid) for pid in self.devices
+        ]
 
     def clean_device(self) -> Device:
         return self.devices[self.cleaned_data["device"]]
@@ -110,10 +123,10 @@ class EndSessionForm(forms.Form):
 
     session = forms.ChoiceField(label=_("Session"), widget=forms.HiddenInput)
 
-    def __init__(self, *args, sessions, **kwargs) -> None:
+    def __init__(self, *args: Any, sessions: Iterable[UserSession], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sessions = {str(s.pk): s for s in sessions}
-        self.fields["session"].choices = [(key, key) for key in self.sessions]
+        cast(forms.ChoiceField, self.fields["session"]).choices = [(k, k) for k in self.sessions]
 
-    def clean_session(self):
+    def clean_session(self) -> UserSession:
         return self.sessions[self.cleaned_data["session"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from allauth.usersessions.models import UserSession
 from django.conf import settings
@@ -15,6 +16,12 @@ from django.utils.translation import gettext as _
 
 from hub import audit, clock
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from accounts.models import User
+
+
 STARTED_AT_SESSION_KEY = "twofactor_session_started_at"
 SEEN_AT_SESSION_KEY = "twofactor_session_seen_at"
 # Writing the session on every request would cost a database write each time; a minute's
@@ -23,7 +30,7 @@ _SEEN_AT_PRECISION = 60
 
 
 @receiver(user_logged_in, dispatch_uid="twofactor.session_started")
-def _session_started(sender, request: HttpRequest, user, **kwargs) -> None:
+def _session_started(sender: object, request: HttpRequest, user: User, **kwargs: Any) -> None:
     if request is not None and hasattr(request, "session"):
         now = clock.now().timestamp()
         request.session[STARTED_AT_SESSION_KEY] = now

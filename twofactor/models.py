@@ -68,7 +68,7 @@ class BackupCodeDevice(TimestampMixin, Device):
         )
         return [format_code(code) for code in codes]
 
-    def verify_token(self, token) -> bool:
+    def verify_token(self, token: object) -> bool:
         code = normalise_code(str(token))
         if len(code) != BACKUP_CODE_LENGTH:
             return False

@@ -9,6 +9,7 @@ factor here, never the only one.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, cast
 
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,13 @@ from django_otp_webauthn.views import (
 )
 
 from twofactor import services
+
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from django.http import HttpRequest, HttpResponse
+
+    from accounts.http import MemberRequest
 
 
 class ReauthenticationRequired(exceptions.OTPWebAuthnApiError):
@@ -42,7 +50,7 @@ MAX_JSON_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 16
 
 
-def _depth(value, limit: int) -> int:
+def _depth(value: object, limit: int) -> int:
     """How deeply `value` nests, counting no further than `limit` + 1."""
     depth, level = 0, [value]
     while level and depth <= limit:
@@ -56,16 +64,16 @@ def _depth(value, limit: int) -> int:
     return depth
 
 
-def _not_json(constant: str):
+def _not_json(constant: str) -> NoReturn:
     raise ValueError(f"{constant} is not JSON")
 
 
 class _GuardedJsonMixin:
     """Answer 400 to malformed, deep or oversized JSON, and to JSON that is not an object."""
 
-    def _parse_request_data(self, request):
-        if request.content_type.split(";", 1)[0] != "application/json":
-            return super()._parse_request_data(request)
+    def _parse_request_data(self, request: HttpRequest) -> Any:
+        if (request.content_type or "").split(";", 1)[0] != "application/json":
+            return super()._parse_request_data(request)  # type: ignore[misc]  # the view's
         body = request.body
         if not body:
             return {}
@@ -81,6 +89,8 @@ class _GuardedJsonMixin:
 
 
 class _FreshAuthenticationMixin:
+    request: HttpRequest  # the view's
+
     def check_can_register(self) -> None:
         from twofactor.views import _recent_password
 
@@ -97,12 +107,12 @@ class BeginRegistration(
 class CompleteRegistration(
     _GuardedJsonMixin, _FreshAuthenticationMixin, CompleteCredentialRegistrationView
 ):
-    def post(self, *args, **kwargs):
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(*args, **kwargs)
         device = WebAuthnCredential.objects.get(
             user=self.request.user, pk=json.loads(response.content)["id"]
         )
-        services.passkey_added(self.request, device)
+        services.passkey_added(cast("MemberRequest", self.request), device)
         messages.success(
             self.request,
             _(
@@ -126,15 +136,15 @@ class CompleteAuthentication(_GuardedJsonMixin, CompleteCredentialAuthentication
         if not self.request.user.is_authenticated:
             raise exceptions.PasswordlessLoginDisabled
         if services.is_locked(self.request):
-            services.record_failure(self.request, reason="locked")
+            services.record_failure(cast("MemberRequest", self.request), reason="locked")
             raise TooManyAttempts
 
     def complete_auth(self, device: WebAuthnCredential) -> None:
-        services.complete_verification(self.request, device)
+        services.complete_verification(cast("MemberRequest", self.request), device)
 
-    def post(self, *args, **kwargs):
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return super().post(*args, **kwargs)
         except exceptions.OTPWebAuthnApiError:
-            services.record_failure(self.request, reason="passkey")
+            services.record_failure(cast("MemberRequest", self.request), reason="passkey")
             raise

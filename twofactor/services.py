@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpRequest
 from django.middleware.csrf import rotate_token
@@ -26,10 +26,15 @@ from hub import audit, clock, ratelimit
 from notifications.services import notify
 from twofactor.models import BackupCodeDevice
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from accounts.http import MemberRequest
+    from accounts.models import User
+
+
 # Session key holding the time (seconds since the epoch) of the last successful code.
 VERIFIED_AT_SESSION_KEY = "twofactor_verified_at"
-
-User = get_user_model()
 
 
 # --- Throttling ----------------------------------------------------------------------------
@@ -65,7 +70,7 @@ def _count_failure(request: HttpRequest) -> int:
     return ratelimit.hit(ratelimit.configured("twofactor_failed_session"), _session_key(request))
 
 
-def _clear_failures(user, request: HttpRequest | None = None) -> None:
+def _clear_failures(user: User, request: HttpRequest | None = None) -> None:
     ratelimit.clear(ratelimit.configured("twofactor_failed_account"), str(user.pk))
     if request is not None:
         ratelimit.clear(ratelimit.configured("twofactor_failed_session"), _session_key(request))
@@ -102,7 +107,7 @@ def _is_replayed_totp(device: TOTPDevice, token: str) -> bool:
     return totp.verify(number, device.tolerance)
 
 
-def _verify_totp(user, token: str) -> VerifyResult:
+def _verify_totp(user: User, token: str) -> VerifyResult:
     replayed = False
     for candidate in TOTPDevice.objects.filter(user=user, confirmed=True):
         # The row lock makes "check last_t, then advance it" atomic: two requests racing with
@@ -117,14 +122,14 @@ def _verify_totp(user, token: str) -> VerifyResult:
     return VerifyResult(Outcome.REPLAY if replayed else Outcome.FAILED)
 
 
-def _verify_backup_code(user, token: str) -> VerifyResult:
+def _verify_backup_code(user: User, token: str) -> VerifyResult:
     device = BackupCodeDevice.objects.filter(user=user, confirmed=True).first()
     if device is not None and device.verify_token(token):
         return VerifyResult(Outcome.VERIFIED, device)
     return VerifyResult(Outcome.FAILED)
 
 
-def check_code(request: HttpRequest, token: str) -> VerifyResult:
+def check_code(request: MemberRequest, token: str) -> VerifyResult:
     """Check a TOTP or backup code for the signed-in person, throttled per account, audited."""
     user = request.user
     if is_locked(request):
@@ -145,7 +150,7 @@ def check_code(request: HttpRequest, token: str) -> VerifyResult:
     return result
 
 
-def record_failure(request: HttpRequest, *, reason: str) -> int:
+def record_failure(request: MemberRequest, *, reason: str) -> int:
     """Count and audit a failed second factor of the signed-in person; return the count."""
     failures = _count_failure(request)
     audit.record(
@@ -154,7 +159,7 @@ def record_failure(request: HttpRequest, *, reason: str) -> int:
     return failures
 
 
-def complete_verification(request: HttpRequest, device: Device) -> None:
+def complete_verification(request: MemberRequest, device: Device) -> None:
     """Mark this session verified with `device`; new session key and CSRF token."""
     from allauth.usersessions.models import UserSession
 
@@ -205,14 +210,14 @@ def device_kind(device: Device) -> str:
     return "passkey"
 
 
-def factor_devices(user) -> list[Device]:
+def factor_devices(user: User) -> list[Device]:
     """The confirmed devices that are factors in their own right (not the backup codes)."""
     return [
         d for d in devices_for_user(user, confirmed=True) if not isinstance(d, BackupCodeDevice)
     ]
 
 
-def _security_email(user, *, event: str, key: str, **context) -> None:
+def _security_email(user: User, *, event: str, key: str, **context: Any) -> None:
     notify(
         kind="second_factor_changed",
         key=f"second-factor:{user.pk}:{key}",
@@ -223,7 +228,7 @@ def _security_email(user, *, event: str, key: str, **context) -> None:
 
 
 @transaction.atomic
-def passkey_added(request: HttpRequest, device: Device) -> None:
+def passkey_added(request: MemberRequest, device: Device) -> None:
     audit.record("2fa.enrolled", request=request, target=request.user, device="passkey")
     _security_email(
         request.user, event="added", key=f"added:passkey:{device.pk}", device_name=device.name
@@ -231,7 +236,7 @@ def passkey_added(request: HttpRequest, device: Device) -> None:
 
 
 @transaction.atomic
-def confirm_totp(request: HttpRequest, device: TOTPDevice) -> list[str] | None:
+def confirm_totp(request: MemberRequest, device: TOTPDevice) -> list[str] | None:
     """Confirm a new TOTP device whose first code was right.
 
     Returns fresh backup codes when this is the person's first factor, else None.
@@ -250,7 +255,7 @@ def confirm_totp(request: HttpRequest, device: TOTPDevice) -> list[str] | None:
     return codes
 
 
-def _new_backup_codes(user) -> list[str]:
+def _new_backup_codes(user: User) -> list[str]:
     device, _ = BackupCodeDevice.objects.get_or_create(
         user=user, defaults={"name": "Backup codes", "confirmed": True}
     )
@@ -258,7 +263,7 @@ def _new_backup_codes(user) -> list[str]:
 
 
 @transaction.atomic
-def regenerate_backup_codes(request: HttpRequest) -> list[str]:
+def regenerate_backup_codes(request: MemberRequest) -> list[str]:
     user = request.user
     codes = _new_backup_codes(user)
     audit.record("2fa.backup_codes_generated", request=request, target=user)
@@ -273,7 +278,7 @@ class LastDeviceError(Exception):
 
 
 @transaction.atomic
-def remove_device(request: HttpRequest, device: Device) -> None:
+def remove_device(request: MemberRequest, device: Device) -> None:
     user = request.user
     others = [d for d in factor_devices(user) if d.persistent_id != device.persistent_id]
     if not others:
@@ -287,7 +292,7 @@ def remove_device(request: HttpRequest, device: Device) -> None:
 
 
 @transaction.atomic
-def reset_second_factor(request: HttpRequest, member, *, reason: str) -> int:
+def reset_second_factor(request: HttpRequest, member: User, *, reason: str) -> int:
     """A vetting officer's reset: every device goes, every session ends; returns sessions ended."""
     removed = 0
     for device in devices_for_user(member, confirmed=None):

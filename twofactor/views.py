@@ -3,6 +3,7 @@ from __future__ import annotations
 from base64 import b32encode
 from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 import segno
 from allauth.account import app_settings as allauth_settings
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from accounts.http import MemberRequest
 from accounts.sessions import end_all_sessions
 from hub import clock
 from hub.access import has_second_factor
@@ -35,6 +37,11 @@ from twofactor.forms import (
     VerifyForm,
 )
 from twofactor.models import BackupCodeDevice
+
+if TYPE_CHECKING:
+    import uuid
+    from typing import Any
+
 
 PENDING_TOTP_SESSION_KEY = "twofactor_pending_totp"
 
@@ -64,7 +71,7 @@ def recent_authentication_required(view: Callable) -> Callable:
     """
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         here = request.get_full_path() if request.method == "GET" else request.path
         if not _recent_password(request):
             messages.info(request, _("For your security, enter your password again."))
@@ -82,7 +89,7 @@ def recent_authentication_required(view: Callable) -> Callable:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: MemberRequest) -> HttpResponse:
     """Second step of signing in: a TOTP code, a backup code, or a passkey."""
     user = request.user
     if not services.factor_devices(user):
@@ -133,7 +140,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 # --- Enrolment ---------------------------------------------------------------------------
 
 
-def _pending_totp(request: HttpRequest) -> TOTPDevice:
+def _pending_totp(request: MemberRequest) -> TOTPDevice:
     """The unconfirmed authenticator being set up in this session, created on first visit."""
     pk = request.session.get(PENDING_TOTP_SESSION_KEY)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False, pk=pk).first()
@@ -152,7 +159,7 @@ def _grouped(text: str, size: int = 4) -> str:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def setup(request: HttpRequest) -> HttpResponse:
+def setup(request: MemberRequest) -> HttpResponse:
     """Enrol an authenticator app: the first factor at first sign-in, or another one later."""
     if services.factor_devices(request.user):
         if not has_second_factor(request.user):
@@ -163,11 +170,11 @@ def setup(request: HttpRequest) -> HttpResponse:
 
 
 @recent_authentication_required
-def _add_totp(request: HttpRequest) -> HttpResponse:
+def _add_totp(request: MemberRequest) -> HttpResponse:
     return _enrol_totp(request, adding=True)
 
 
-def _enrol_totp(request: HttpRequest, *, adding: bool = False) -> HttpResponse:
+def _enrol_totp(request: MemberRequest, *, adding: bool = False) -> HttpResponse:
     device = _pending_totp(request)
     form = ConfirmTOTPForm(request.POST or None, initial={"name": _("Authenticator app")})
     if not adding:
@@ -210,7 +217,7 @@ def _enrol_totp(request: HttpRequest, *, adding: bool = False) -> HttpResponse:
     )
 
 
-def _end_other_sessions(request: HttpRequest) -> None:
+def _end_other_sessions(request: MemberRequest) -> None:
     ended = end_all_sessions(request.user, keep_session_key=request.session.session_key)
     messages.info(request, _("Signed out of %(n)s other session(s).") % {"n": ended})
 
@@ -218,7 +225,7 @@ def _end_other_sessions(request: HttpRequest) -> None:
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 @recent_authentication_required
-def add_passkey(request: HttpRequest) -> HttpResponse:
+def add_passkey(request: MemberRequest) -> HttpResponse:
     """Register a passkey (WebAuthn): django-otp-webauthn's script does the ceremony."""
     return render(request, "twofactor/add_passkey.html")
 
@@ -228,7 +235,7 @@ def add_passkey(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def security(request: HttpRequest) -> HttpResponse:
+def security(request: MemberRequest) -> HttpResponse:
     """The member's own devices, backup codes and sessions."""
     user = request.user
     devices = services.factor_devices(user)
@@ -251,7 +258,7 @@ def security(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @recent_authentication_required
-def remove_device(request: HttpRequest) -> HttpResponse:
+def remove_device(request: MemberRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     form = RemoveDeviceForm(data, user=request.user)
     if not form.is_valid():
@@ -278,7 +285,7 @@ def remove_device(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @recent_authentication_required
-def backup_codes(request: HttpRequest) -> HttpResponse:
+def backup_codes(request: MemberRequest) -> HttpResponse:
     """Create a new set of backup codes; every earlier code stops working."""
     if request.method == "POST":
         codes = services.regenerate_backup_codes(request)
@@ -300,7 +307,7 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_POST
-def end_session(request: HttpRequest) -> HttpResponse:
+def end_session(request: MemberRequest) -> HttpResponse:
     """End one of the person's other sessions (allauth's page ends all of them at once)."""
     sessions = UserSession.objects.purge_and_list(request.user)
     form = EndSessionForm(request.POST, sessions=sessions)
@@ -320,7 +327,7 @@ def end_session(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def reset(request: HttpRequest, public_id) -> HttpResponse:
+def reset(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     """A vetting officer resets a member's factors after checking who is asking."""
     member = get_object_or_404(get_user_model(), public_id=public_id)
     if member == request.user:

@@ -132,12 +132,12 @@ def seed(*, tools: int | None = None) -> str:
                 "is_published": True,
             },
         )
-    for name, country, kind, how_to_reach, hours in SERVICES:
+    for name, country, service_kind, how_to_reach, hours in SERVICES:
         SupportService.objects.update_or_create(
             name=name,
             country=country,
             defaults={
-                "kind": kind,
+                "kind": service_kind,
                 "how_to_reach": how_to_reach,
                 "hours": hours,
                 "description": FICTIONAL,

@@ -1,8 +1,15 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wellbeing.models import SupportService
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -28,5 +35,7 @@ class SupportServiceFilter(django_filters.FilterSet):
         model = SupportService
         fields = ["country", "kind"]
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(
+        self, queryset: QuerySet[SupportService], name: str, value: str
+    ) -> QuerySet[SupportService]:
         return queryset.filter(Q(country=value) | Q(country=""))

@@ -1,7 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wellbeing.models import SCALES, Preferences, SelfCheck
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class SelfCheckForm(forms.ModelForm):
@@ -12,7 +19,7 @@ class SelfCheckForm(forms.ModelForm):
         fields = [*(scale.area for scale in SCALES), "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for scale in SCALES:
             choices = [(value, str(value)) for value in range(1, 6)]
@@ -34,7 +41,7 @@ class PreferencesForm(forms.ModelForm):
         model = Preferences
         fields = ["break_reminder_minutes", "content_warnings"]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         minutes = self.fields["break_reminder_minutes"]
         minutes.label = _("Remind me to take a break every … minutes")

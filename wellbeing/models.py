@@ -5,6 +5,8 @@ Self-checks and preferences carry `PRIVATE = True` (the roles module gives no ro
 permission on such models), are addressed by UUID or not at all, and have no admin page.
 """
 
+from __future__ import annotations
+
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,7 +23,12 @@ from simple_history.models import HistoricalRecords
 from hub.markdown import render
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils.safestring import SafeString
+    from django_stubs_ext import StrOrPromise
+
     from accounts.models import User
+
 
 # Paths under /wellbeing/ that a resource slug must not shadow.
 RESERVED_SLUGS = {"services", "checkin", "checkins", "preferences"}
@@ -43,7 +50,7 @@ class Area(models.TextChoices):
 
 
 class ResourceQuerySet(models.QuerySet):
-    def published(self) -> "ResourceQuerySet":
+    def published(self) -> ResourceQuerySet:
         return self.filter(is_published=True)
 
 
@@ -94,15 +101,15 @@ class Resource(models.Model):
         return reverse("wellbeing:resource", kwargs={"slug": self.slug})
 
     @cached_property
-    def body_html(self):
+    def body_html(self) -> SafeString:
         return render(self.body)
 
 
 class SupportServiceQuerySet(models.QuerySet):
-    def listed(self) -> "SupportServiceQuerySet":
+    def listed(self) -> SupportServiceQuerySet:
         return self.filter(is_listed=True)
 
-    def crisis_lines(self, country: str) -> "SupportServiceQuerySet":
+    def crisis_lines(self, country: str) -> SupportServiceQuerySet:
         """Crisis lines and helplines for `country`, and the international ones."""
         return (
             self.listed()
@@ -165,10 +172,10 @@ class SupportService(models.Model):
 
 @dataclass(frozen=True)
 class Scale:
-    area: str
-    question: str
-    low: str
-    high: str
+    area: Area
+    question: StrOrPromise
+    low: StrOrPromise
+    high: StrOrPromise
 
 
 # The self-check: our own five questions, each 1-5 where 5 is always the better end, so that
@@ -198,7 +205,7 @@ VERY_LOW_TOTAL = 9
 
 
 class SelfCheckQuerySet(models.QuerySet):
-    def owned_by(self, user) -> "SelfCheckQuerySet":
+    def owned_by(self, user: User) -> SelfCheckQuerySet:
         return self.filter(owner=user)
 
 
@@ -259,7 +266,7 @@ class SelfCheck(models.Model):
 
 
 class PreferencesQuerySet(models.QuerySet):
-    def owned_by(self, user: "User") -> "PreferencesQuerySet":
+    def owned_by(self, user: User) -> PreferencesQuerySet:
         """The member's preferences (one row at most)."""
         return self.filter(owner=user)
 
@@ -297,8 +304,8 @@ class Preferences(models.Model):
         return str(_("Wellbeing preferences"))
 
     @classmethod
-    def for_user(cls, user) -> "Preferences":
+    def for_user(cls, user: User | AnonymousUser) -> Preferences:
         """The member's preferences, or unsaved defaults if they never set any."""
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return cls()
         return cls.objects.owned_by(user).first() or cls(owner=user)

@@ -79,7 +79,7 @@ def worsening_areas(checks: Sequence[SelfCheck]) -> list[str]:
     if len(checks) < 2:
         return []
     previous, latest = checks[-2].scores(), checks[-1].scores()
-    worse = []
+    worse: list[str] = []
     for scale in SCALES:
         drop = previous[scale.area] - latest[scale.area]
         if drop >= 2 or (drop >= 1 and latest[scale.area] <= 2):

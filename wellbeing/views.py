@@ -5,6 +5,9 @@ Nothing here writes to the audit log on purpose: that a person uses the self-che
 itself sensitive, and the audit log is read by administrators.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
@@ -15,15 +18,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.http import MemberRequest
 from wellbeing import trends
 from wellbeing.content_warnings import wants_content_warning
 from wellbeing.filters import SupportServiceFilter
 from wellbeing.forms import PreferencesForm, SelfCheckForm
 from wellbeing.models import SCALES, Preferences, Resource, SelfCheck, SupportService
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django_stubs_ext import StrOrPromise
+
+    from accounts.models import User
+
 
 @require_safe
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: MemberRequest) -> HttpResponse:
     resources = list(Resource.objects.published().order_by("kind", "title"))
     return render(
         request,
@@ -36,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def resource(request: HttpRequest, slug: str) -> HttpResponse:
+def resource(request: MemberRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Resource.objects.published(), slug=slug)
     if wants_content_warning(request, item.content_warning):
         return render(
@@ -45,7 +55,7 @@ def resource(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "wellbeing/resource.html", {"resource": item})
 
 
-def _own_country(user) -> dict | None:
+def _own_country(user: User | AnonymousUser) -> dict[str, str] | None:
     """The filter for the country the person gave in their application, if the directory has it."""
     application = user.latest_application if user.is_authenticated else None
     if application and application.country in SupportService.objects.listed().countries():
@@ -71,7 +81,7 @@ def services(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def checkin(request: HttpRequest) -> HttpResponse:
+def checkin(request: MemberRequest) -> HttpResponse:
     form = SelfCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
@@ -83,7 +93,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def checkins(request: HttpRequest) -> HttpResponse:
+def checkins(request: MemberRequest) -> HttpResponse:
     own = list(SelfCheck.objects.owned_by(request.user).order_by("created_at"))
     areas = trends.worsening_areas(own)
     worsening = bool(areas) or trends.total_dropped(own)
@@ -94,7 +104,7 @@ def checkins(request: HttpRequest) -> HttpResponse:
         )
         if not pointers:
             pointers = list(Resource.objects.published().order_by("kind", "title")[:3])
-    labels = {scale.area: scale.area.label for scale in SCALES}
+    labels: dict[str, StrOrPromise] = {scale.area: scale.area.label for scale in SCALES}
     very_low = bool(own) and own[-1].is_very_low
     country = (_own_country(request.user) or {}).get("country", "")
     return render(
@@ -114,7 +124,7 @@ def checkins(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def checkin_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
+def checkin_detail(request: MemberRequest, pk: UUID) -> HttpResponse:
     check = get_object_or_404(SelfCheck.objects.owned_by(request.user), pk=pk)
     return render(
         request,
@@ -124,7 +134,7 @@ def checkin_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def checkins_delete_all(request: HttpRequest) -> HttpResponse:
+def checkins_delete_all(request: MemberRequest) -> HttpResponse:
     own = SelfCheck.objects.owned_by(request.user)
     if request.method == "POST":
         with transaction.atomic():
@@ -143,7 +153,7 @@ def checkins_delete_all(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: MemberRequest) -> HttpResponse:
     current = Preferences.for_user(request.user)
     form = PreferencesForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import template
 from django.utils.safestring import SafeString
 
 from hub.markdown import render
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Any
+
+    from django.core.paginator import Page
+    from django.template import Context
+
 
 register = template.Library()
 
@@ -17,7 +27,7 @@ def markdown(text: str) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
+def query_with(context: Context, **changes: Any) -> str:
     """The current query string with `changes` applied (None removes a key); `page` resets."""
     params = context["request"].GET.copy()
     params.pop("page", None)
@@ -30,8 +40,10 @@ def query_with(context, **changes) -> str:
 
 
 @register.filter
-def stars(rating) -> str:
+def stars(rating: float | Decimal | str | None) -> str:
     """A rating as filled and empty stars, for sighted readers (the number is given as text)."""
+    if rating is None:
+        return ""
     try:
         filled = round(float(rating))
     except (TypeError, ValueError):
@@ -40,6 +52,6 @@ def stars(rating) -> str:
 
 
 @register.filter
-def elided_pages(page) -> list:
+def elided_pages(page: Page[Any]) -> list[int | str]:
     """The page numbers to link to around `page`, with ellipses for the gaps."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

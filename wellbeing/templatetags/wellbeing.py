@@ -1,15 +1,22 @@
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING
 
 from django import template
 from django.utils.html import format_html, format_html_join
 
 from wellbeing.models import Preferences
 
+if TYPE_CHECKING:
+    from django.template import Context
+
+
 register = template.Library()
 
 
 @register.inclusion_tag("wellbeing/includes/break_reminder_tags.html", takes_context=True)
-def break_reminder(context) -> dict:
+def break_reminder(context: Context) -> dict[str, int | None]:
     """The break reminder's settings and script, for members who asked for reminders."""
     request = context.get("request")
     user = getattr(request, "user", None)
