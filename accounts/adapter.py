@@ -21,7 +21,6 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from hub import audit, ratelimit
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from allauth.account.models import EmailConfirmation
+    from django.http import HttpRequest
     from django_stubs_ext import StrOrPromise
 
 

@@ -218,7 +218,7 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args: Any, countries: Iterable[str] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["country"]).choices = [
+        cast("forms.ChoiceField", self.fields["country"]).choices = [
             ("", _("All countries")),
             *[(c, c) for c in countries],
         ]

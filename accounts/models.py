@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import calendar
-import datetime
 import unicodedata
 import uuid
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from hub import clock
 
 if TYPE_CHECKING:
+    import datetime
     from typing import Any
 
 

@@ -8,7 +8,6 @@ on them, not even administrators (a member's self-checks are theirs alone).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.apps import apps
@@ -16,13 +15,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import QuerySet
 
 from hub import audit
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
+    from django.db.models import QuerySet
     from django.http import HttpRequest
 
     from accounts.models import User, UserQuerySet

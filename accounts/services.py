@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import (
@@ -32,6 +31,8 @@ from notifications.services import notify
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
+
+    from django.http import HttpRequest
 
     from accounts.http import MemberRequest
     from accounts.models import User, UserQuerySet

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 
 from allauth.account.forms import SignupForm
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 
 if TYPE_CHECKING:
-    from django.http import HttpResponse
+    from django.http import HttpRequest, HttpResponse
 
     from accounts.models import User
 

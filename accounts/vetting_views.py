@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import services
 from accounts.forms import DecisionForm, MemberFilterForm, QueueFilterForm, SuspendForm
 from accounts.free_mail import is_free_mail
-from accounts.http import MemberRequest
 from accounts.models import (
     InvalidTransitionError,
     MembershipState,
@@ -30,6 +28,9 @@ if TYPE_CHECKING:
     import uuid
     from collections.abc import Sequence
 
+    from django.http import HttpResponse
+
+    from accounts.http import MemberRequest
     from accounts.models import User
 
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,14 +14,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.forms import AcceptTermsForm, AnswerForm, AttestationForm, ContactForm, RenewalForm
-from accounts.http import MemberRequest
 from accounts.models import InvalidTransitionError, VettingApplication
 from hub import audit
 from hub.redirects import safe_path
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest, HttpResponse
 
+    from accounts.http import MemberRequest
     from accounts.models import User
 
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, cast
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet, URLField
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -18,6 +17,7 @@ from hub.admin_history import HistoryAdmin
 if TYPE_CHECKING:
     from typing import Any
 
+    from django.http import HttpRequest
     from django_stubs_ext import StrOrPromise
 
     from accounts.models import User
@@ -94,7 +94,7 @@ class ToolAdminForm(forms.ModelForm):
         self.stored = models.Tool.objects.filter(pk=self.instance.pk).first()
         if "status" in self.fields:
             allowed = self._allowed_statuses()
-            status = cast(forms.ChoiceField, self.fields["status"])
+            status = cast("forms.ChoiceField", self.fields["status"])
             choices = cast("list[tuple[str, StrOrPromise]]", status.choices)
             status.choices = [(value, label) for value, label in choices if value in allowed]
 

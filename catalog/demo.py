@@ -190,7 +190,7 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
     # building a model instance for each of the ~20 links of every tool.
     with connection.cursor() as cursor:
         for _param, field_name, _label in models.Tool.FACETS:
-            field = cast(ManyToManyField, models.Tool._meta.get_field(field_name))
+            field = cast("ManyToManyField", models.Tool._meta.get_field(field_name))
             table = connection.ops.quote_name(field.m2m_db_table())
             columns = f"{field.m2m_column_name()}, {field.m2m_reverse_name()}"
             rows = [

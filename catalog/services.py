@@ -81,7 +81,7 @@ class Match:
 
 def _matches(facet: str, slugs: list[str]) -> Coalesce:
     """A subquery: how many of `slugs` of `facet` the outer tool carries."""
-    tool_field = cast(ManyToManyField, Tool._meta.get_field(facet))
+    tool_field = cast("ManyToManyField", Tool._meta.get_field(facet))
     through = cast("type[Model]", tool_field.remote_field.through)
     term = tool_field.m2m_reverse_field_name()
     count = (
@@ -128,7 +128,7 @@ def find_tools(answers: dict) -> list[Match]:
                     _("%(facet)s: %(terms)s")
                     % {
                         "facet": str(
-                            cast(Field, Tool._meta.get_field(facet)).verbose_name
+                            cast("Field", Tool._meta.get_field(facet)).verbose_name
                         ).capitalize(),
                         "terms": ", ".join(names),
                     }

@@ -13,20 +13,20 @@ A test walks every URL pattern and proves this table for every kind of visitor.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import ResolverMatch
 from django.utils.cache import add_never_cache_headers
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest, HttpResponse
+    from django.urls import ResolverMatch
 
     from accounts.models import User
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 if TYPE_CHECKING:
     from typing import Any
 
+    from django.db import models
     from django.http import HttpRequest, HttpResponse
 
 

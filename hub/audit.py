@@ -12,12 +12,12 @@ import logging
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from django.http import HttpRequest
-
 from hub.models import AuditEvent
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from django.http import HttpRequest
 
     from accounts.models import User
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _offset = datetime.timedelta(0)
 
@@ -29,7 +32,7 @@ def today() -> datetime.date:
 @contextlib.contextmanager
 def travel(delta: datetime.timedelta) -> Iterator[None]:
     """Move the clock forward (or back) by `delta` while the block runs."""
-    global _offset  # one process-wide offset is the point
+    global _offset  # noqa: PLW0603 (one process-wide offset is the point)
     previous, _offset = _offset, _offset + delta
     try:
         yield

@@ -2,16 +2,17 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
 
 from hub import audit
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
+
+    from django.http import HttpRequest, HttpResponse
 
 
 class ProxiedClientMiddleware:

@@ -15,14 +15,17 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
 from hub import clock
 from hub.models import RateLimitCounter
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 
 @dataclass(frozen=True)

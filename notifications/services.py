@@ -11,7 +11,6 @@ channel instead; security notices and messages to people without an account are 
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from notifications.kinds import email_is_optional
 from notifications.models import Notification, NotificationPreference
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import Any
 
     from accounts.models import User

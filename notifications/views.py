@@ -6,12 +6,10 @@ from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.http import MemberRequest
 from hub import clock
 from hub.audit import record
 from hub.redirects import safe_path
@@ -20,6 +18,10 @@ from notifications.models import Notification
 
 if TYPE_CHECKING:
     import uuid
+
+    from django.http import HttpResponse
+
+    from accounts.http import MemberRequest
 
 
 PAGE_SIZE = 20

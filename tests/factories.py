@@ -303,7 +303,7 @@ class ToolFactory(factory.django.DjangoModelFactory):
     status = "published"
     provider = factory.SubFactory(ProviderFactory)
     maturity = "production"
-    last_verified = factory.LazyFunction(lambda: timezone.localdate())
+    last_verified = factory.LazyFunction(timezone.localdate)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
-from django_otp.models import Device
 
 from twofactor.models import BackupCodeDevice
 
@@ -14,6 +13,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from allauth.usersessions.models import UserSession
+    from django_otp.models import Device
 
     from accounts.models import User
 
@@ -89,7 +89,7 @@ class RemoveDeviceForm(forms.Form):
             for device in devices_for_user(user, confirmed=True)
             if not isinstance(device, BackupCodeDevice)
         }
-        cast(forms.ChoiceField, self.fields["device"]).choices = [
+        cast("forms.ChoiceField", self.fields["device"]).choices = [
             (pid, pid) for pid in self.devices
         ]
 
@@ -126,7 +126,7 @@ class EndSessionForm(forms.Form):
     def __init__(self, *args: Any, sessions: Iterable[UserSession], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sessions = {str(s.pk): s for s in sessions}
-        cast(forms.ChoiceField, self.fields["session"]).choices = [(k, k) for k in self.sessions]
+        cast("forms.ChoiceField", self.fields["session"]).choices = [(k, k) for k in self.sessions]
 
     def clean_session(self) -> UserSession:
         return self.sessions[self.cleaned_data["session"]]

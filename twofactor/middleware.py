@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from allauth.usersessions.models import UserSession
@@ -11,13 +10,15 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from hub import audit, clock
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
+
+    from django.http import HttpRequest, HttpResponse
 
     from accounts.models import User
 

@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest
 from django.middleware.csrf import rotate_token
 from django.urls import reverse
 from django_otp import devices_for_user
 from django_otp import login as otp_login
-from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -28,6 +26,9 @@ from twofactor.models import BackupCodeDevice
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from django.http import HttpRequest
+    from django_otp.models import Device
 
     from accounts.http import MemberRequest
     from accounts.models import User

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from base64 import b32encode
-from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from accounts.http import MemberRequest
 from accounts.sessions import end_all_sessions
 from hub import clock
 from hub.access import has_second_factor
@@ -40,7 +38,10 @@ from twofactor.models import BackupCodeDevice
 
 if TYPE_CHECKING:
     import uuid
+    from collections.abc import Callable
     from typing import Any
+
+    from accounts.http import MemberRequest
 
 
 PENDING_TOTP_SESSION_KEY = "twofactor_pending_totp"

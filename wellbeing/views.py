@@ -8,17 +8,14 @@ itself sensitive, and the audit log is read by administrators.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from uuid import UUID
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.http import MemberRequest
 from wellbeing import trends
 from wellbeing.content_warnings import wants_content_warning
 from wellbeing.filters import SupportServiceFilter
@@ -26,9 +23,13 @@ from wellbeing.forms import PreferencesForm, SelfCheckForm
 from wellbeing.models import SCALES, Preferences, Resource, SelfCheck, SupportService
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest, HttpResponse
     from django_stubs_ext import StrOrPromise
 
+    from accounts.http import MemberRequest
     from accounts.models import User
 
 

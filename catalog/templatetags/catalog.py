@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django import template
-from django.utils.safestring import SafeString
 
 from hub.markdown import render
 
@@ -15,6 +14,7 @@ if TYPE_CHECKING:
 
     from django.core.paginator import Page
     from django.template import Context
+    from django.utils.safestring import SafeString
 
 
 register = template.Library()

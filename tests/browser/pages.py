@@ -7,12 +7,15 @@ A row names a page by its URL name, the person who looks at it, how to build the
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
 from tests import factories
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _anonymous():

@@ -65,7 +65,13 @@ def test_production_settings_take_the_key_and_passwords_from_files(tmp_path):
         "s.EMAIL_HOST_PASSWORD)"
     )
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "db-pass", "smtp-pass"]
@@ -81,7 +87,13 @@ def test_transaction_pooling_turns_off_server_side_cursors_and_prepared_statemen
         "print(d['DISABLE_SERVER_SIDE_CURSORS'], d['OPTIONS']['prepare_threshold'])"
     )
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "None"]

@@ -18,10 +18,13 @@ private object: see `_own_bookmark` below) and add the object to `private_object
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from hub.access import Access
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class Outcome(enum.StrEnum):
