@@ -22,7 +22,6 @@ from django.utils.cache import add_never_cache_headers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
 
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpRequest, HttpResponse
@@ -234,13 +233,7 @@ class AccessPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(
-        self,
-        request: HttpRequest,
-        view_func: Callable[..., HttpResponse],
-        view_args: tuple[Any, ...],
-        view_kwargs: dict[str, Any],
-    ) -> HttpResponse | None:
+    def process_view(self, request: HttpRequest, *_view: object) -> HttpResponse | None:
         return check(request, rule_for(request.resolver_match))
 
 

@@ -10,7 +10,6 @@ from hub import audit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
 
     from django.http import HttpRequest, HttpResponse
 
@@ -93,13 +92,7 @@ class AuthQuotaMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(
-        self,
-        request: HttpRequest,
-        view_func: Callable[..., HttpResponse],
-        view_args: tuple[Any, ...],
-        view_kwargs: dict[str, Any],
-    ) -> HttpResponse | None:
+    def process_view(self, request: HttpRequest, *_view: object) -> HttpResponse | None:
         if request.method != "POST" or request.resolver_match is None:
             return None
         name = self.QUOTAS.get(request.resolver_match.url_name or "")

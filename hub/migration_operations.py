@@ -12,13 +12,18 @@ from typing import TYPE_CHECKING
 
 from django.contrib.postgres import operations as postgres
 from django.db.migrations.operations import AddIndex, RemoveIndex
+from django.db.migrations.operations.base import Operation
 
 if TYPE_CHECKING:
     from django.db.backends.base.schema import BaseDatabaseSchemaEditor
     from django.db.migrations.state import ProjectState
 
 
-class AddIndexConcurrently(postgres.AddIndexConcurrently):
+class _ConcurrentlyOnPostgreSQL(Operation):
+    """PostgreSQL's concurrent operation there; elsewhere the `plain` one it extends."""
+
+    plain: type[Operation]
+
     def database_forwards(
         self,
         app_label: str,
@@ -29,7 +34,7 @@ class AddIndexConcurrently(postgres.AddIndexConcurrently):
         if schema_editor.connection.vendor == "postgresql":
             super().database_forwards(app_label, schema_editor, from_state, to_state)
         else:
-            AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+            self.plain.database_forwards(self, app_label, schema_editor, from_state, to_state)
 
     def database_backwards(
         self,
@@ -41,30 +46,12 @@ class AddIndexConcurrently(postgres.AddIndexConcurrently):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
         else:
-            AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+            self.plain.database_backwards(self, app_label, schema_editor, from_state, to_state)
 
 
-class RemoveIndexConcurrently(postgres.RemoveIndexConcurrently):
-    def database_forwards(
-        self,
-        app_label: str,
-        schema_editor: BaseDatabaseSchemaEditor,
-        from_state: ProjectState,
-        to_state: ProjectState,
-    ) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-        else:
-            RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+class AddIndexConcurrently(_ConcurrentlyOnPostgreSQL, postgres.AddIndexConcurrently):
+    plain = AddIndex
 
-    def database_backwards(
-        self,
-        app_label: str,
-        schema_editor: BaseDatabaseSchemaEditor,
-        from_state: ProjectState,
-        to_state: ProjectState,
-    ) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-        else:
-            RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+class RemoveIndexConcurrently(_ConcurrentlyOnPostgreSQL, postgres.RemoveIndexConcurrently):
+    plain = RemoveIndex

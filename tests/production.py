@@ -1,4 +1,4 @@
-"""Start-up checks in a fresh process, with production's environment."""
+"""Start-up checks in a fresh process: production's environment, `manage.py check`, code."""
 
 import os
 import secrets
@@ -23,14 +23,21 @@ def production_env() -> dict[str, str]:
     return env
 
 
-def manage_check(env: dict[str, str], *options: str) -> subprocess.CompletedProcess[str]:
-    """`manage.py check` (with `options`) run in a new process with `env` as its environment."""
-    return subprocess.run(  # noqa: S603 (this checkout's manage.py; options from the tests)
-        [sys.executable, "manage.py", "check", *options],
+def run_here(
+    *arguments: str, env: dict[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """`python *arguments` in a new process in this checkout (with `env`, or this one's)."""
+    return subprocess.run(  # noqa: S603 (our own interpreter; arguments from the tests)
+        [sys.executable, *arguments],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
+
+
+def manage_check(env: dict[str, str], *options: str) -> subprocess.CompletedProcess[str]:
+    """`manage.py check` (with `options`) run in a new process with `env` as its environment."""
+    return run_here("manage.py", "check", *options, env=env)

@@ -129,16 +129,9 @@ def test_readiness_is_503_when_the_database_is_down(client, database_down, healt
 
 def test_a_short_health_token_stops_start_up():
     import os
-    import subprocess
-    import sys
 
-    env = {**os.environ, "HEALTH_TOKEN": "short"}
-    result = subprocess.run(
-        [sys.executable, "-c", "import hub.settings"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    from tests.production import run_here
+
+    result = run_here("-c", "import hub.settings", env={**os.environ, "HEALTH_TOKEN": "short"})
     assert result.returncode != 0
     assert "HEALTH_TOKEN must be at least 32 characters" in result.stderr

@@ -1,8 +1,6 @@
 """Prometheus metrics (issue 17): who may read them, and that they tell the truth."""
 
 import importlib.util
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from datetime import timedelta
@@ -15,6 +13,7 @@ from hub import metrics
 from hub.tasks import ping
 from notifications.models import Notification
 from tests.factories import NotificationFactory
+from tests.production import run_here
 
 pytestmark = pytest.mark.django_db
 
@@ -140,13 +139,6 @@ def test_loading_gunicorns_config_imports_no_prometheus_client():
         "import runpy, sys; runpy.run_path('deploy/gunicorn.conf.py'); "
         "print('prometheus_client' in sys.modules, 'hub' in sys.modules)"
     )
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    result = run_here("-c", code, timeout=30)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]

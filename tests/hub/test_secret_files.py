@@ -1,16 +1,12 @@
 """Secrets from files (issue 17): `<NAME>_FILE` instead of the secret in plain environment."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from hub.settings import env_secret
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.production import run_here
 
 
 def test_a_secret_is_read_from_its_file_without_the_trailing_newline(tmp_path, monkeypatch):
@@ -64,15 +60,7 @@ def test_production_settings_take_the_key_and_passwords_from_files(tmp_path):
         "print(s.SECRET_KEY == 'k' * 60, s.DATABASES['default']['PASSWORD'], "
         "s.EMAIL_HOST_PASSWORD)"
     )
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_here("-c", code, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "db-pass", "smtp-pass"]
 
@@ -86,14 +74,6 @@ def test_transaction_pooling_turns_off_server_side_cursors_and_prepared_statemen
         "d = s.DATABASES['default']; "
         "print(d['DISABLE_SERVER_SIDE_CURSORS'], d['OPTIONS']['prepare_threshold'])"
     )
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_here("-c", code, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "None"]
