@@ -60,7 +60,10 @@ class DueForReviewFilter(admin.SimpleListFilter):
     ) -> list[tuple[str, StrOrPromise]]:
         return [("due", _("Not verified for 12 months")), ("never", _("Never verified"))]
 
-    def queryset(self, request: HttpRequest, queryset: ToolQuerySet) -> ToolQuerySet | None:  # type: ignore[override]
+    # The admin passes the model's own queryset; the stubs' base method takes any QuerySet.
+    def queryset(  # type: ignore[override]
+        self, request: HttpRequest, queryset: ToolQuerySet
+    ) -> ToolQuerySet | None:
         if self.value() == "due":
             return queryset.due_for_review(clock.today())
         if self.value() == "never":

@@ -64,5 +64,6 @@ def _drop_server_header() -> None:
     def without_server_header(self: Response) -> list[str]:
         return [line for line in default_headers(self) if not line.lower().startswith("server:")]
 
+    # A mark on the function, so that a second call leaves it alone (functions take attributes).
     without_server_header.drops_server_header = True  # type: ignore[attr-defined]
     Response.default_headers = without_server_header

@@ -28,6 +28,7 @@ class StatusFilter(admin.SimpleListFilter):
     ) -> list[tuple[str, StrOrPromise]]:
         return [("pending", _("Pending")), ("sent", _("Sent")), ("failed", _("Failed"))]
 
+    # The admin passes the model's own queryset; the stubs' base method takes any QuerySet.
     def queryset(  # type: ignore[override]
         self, request: HttpRequest, queryset: NotificationQuerySet
     ) -> NotificationQuerySet | None:
