@@ -127,6 +127,8 @@ class Run:
     soak: WrkResult | None = None
     soak_connections: int = 0
     soak_seconds: int = 0
+    seed_seconds: dict[int, float] = field(default_factory=dict)  # `seed_demo`, by size
+    load: dict[int, str] = field(default_factory=dict)  # the load average after each size
 
     @property
     def sizes(self) -> list[int]:
