@@ -91,6 +91,8 @@ def flush_redis(url: str) -> None:
 def free_port(port: int = 0) -> int:
     """`port` when it is free (0: any free port)."""
     with socket.socket() as sock:
+        # As gunicorn binds: a port the last hub left in TIME_WAIT is free.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", port))
         return sock.getsockname()[1]
 
