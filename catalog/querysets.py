@@ -192,7 +192,12 @@ class ToolQuerySet(models.QuerySet):
         ranked = sort == "relevance" and bool(text)
         if ranked:
             columns.append("search_vector")
-        base_sql, base_params = self.order_by().values(*columns).query.sql_with_params()
+        base = self.order_by()
+        if len(chosen) > 1:
+            # Only a tool with all chosen facets but one at most can count anywhere: those
+            # come from the GIN index on `facet_terms`, and the text is checked on them alone.
+            base = base.filter(_all_but_one(chosen, numbers))
+        base_sql, base_params = base.values(*columns).query.sql_with_params()
         flags, flag_params, needed = [], [], []
         for field, ids in chosen.items():
             number = numbers[field]
@@ -338,6 +343,22 @@ class ToolReviewQuerySet(models.QuerySet):
 
 
 _HITS = "catalog_search_hits"  # the facet counts' common table expression
+
+
+def _all_but_one(chosen: dict[str, list[int]], numbers: dict[str, int]) -> Q:
+    """Tools carrying a chosen term of every chosen facet but one at most (two or more)."""
+    overlaps = {
+        field: Q(facet_terms__overlap=[facet_term(numbers[field], pk) for pk in ids])
+        for field, ids in chosen.items()
+    }
+    condition = Q()
+    for skipped in chosen:
+        every_other = Q()
+        for field, overlap in overlaps.items():
+            if field != skipped:
+                every_other &= overlap
+        condition |= every_other
+    return condition
 
 
 @cache
