@@ -132,13 +132,12 @@ class ToolQuerySet(models.QuerySet):
     def for_listing(self, user: Any) -> ToolQuerySet:
         """What a list of tools reads: the provider, the capabilities, whether `user`
         bookmarked each, and none of the long texts."""
-        from catalog.models import Bookmark  # the models import this module
-
+        bookmark = self.model._meta.get_field("bookmarks").related_model
         return (
             self.select_related("provider")
             .defer(*LIST_DEFERRED)
             .prefetch_related("capabilities")
-            .annotate(is_bookmarked=Exists(Bookmark.objects.filter(user=user, tool=OuterRef("pk"))))
+            .annotate(is_bookmarked=Exists(bookmark.objects.filter(user=user, tool=OuterRef("pk"))))
         )
 
     def in_order(self, ids: list[int]) -> list:
