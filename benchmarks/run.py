@@ -22,6 +22,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -285,7 +286,12 @@ def machine(postgres: Postgres, database: str, redis_url: str) -> dict[str, str]
 
 
 def build_database(
-    args, postgres: Postgres, template: str, tools: int, env_for, result: report.Run
+    args: argparse.Namespace,
+    postgres: Postgres,
+    template: str,
+    tools: int,
+    env_for: Callable[[str], dict[str, str]],
+    result: report.Run,
 ) -> str:
     name = f"{args.db_prefix}_{tools}"
     log(f"{tools:,} tools: database {name}")

@@ -1,5 +1,7 @@
 """Every tool's terms in one array column (issue 18), filled from the link tables."""
 
+from typing import Any
+
 from django.db import migrations, models
 
 import catalog.models
@@ -18,7 +20,7 @@ LINKS = (
 )
 
 
-def fill(apps, schema_editor) -> None:
+def fill(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     terms = " UNION ALL ".join(
