@@ -34,12 +34,15 @@ LIST_ORDER = {
 }
 
 
-def facet_term(number: int, term_id: int | str) -> int | str:
+def facet_term(number: int, term_id: int) -> int:
     """The number `Tool.facet_terms` holds for term `term_id` of facet `number` (in
-    `Tool.FACETS` order); given a column name, the SQL that computes it."""
-    if isinstance(term_id, int):
-        return (number << _FACET_SHIFT) | term_id
-    return f"(({number}::bigint << {_FACET_SHIFT}) | {term_id})"
+    `Tool.FACETS` order)."""
+    return (int(number) << _FACET_SHIFT) | int(term_id)
+
+
+def facet_term_sql(number: int, column: str) -> str:
+    """The SQL that computes `facet_term` from a term id column (a name from the models)."""
+    return f"(({int(number)}::bigint << {_FACET_SHIFT}) | {column})"
 
 
 class ToolQuerySet(models.QuerySet):

@@ -16,7 +16,7 @@ from functools import cache
 from django.db import connection
 
 from catalog.models import Tool
-from catalog.querysets import SEARCH_CONFIG, facet_term
+from catalog.querysets import SEARCH_CONFIG, facet_term, facet_term_sql
 
 __all__ = ["SEARCH_CONFIG", "facet_term", "refresh_search_vector"]
 
@@ -35,7 +35,7 @@ def _vector_sql() -> str:
             f" WHERE link.{field.m2m_column_name()} = catalog_tool.id), '')"
         )
         facet_terms.append(
-            f"SELECT {facet_term(number, 'link.' + field.m2m_reverse_name())}"  # noqa: S608
+            f"SELECT {facet_term_sql(number, 'link.' + field.m2m_reverse_name())}"  # noqa: S608
             f" FROM {through} link WHERE link.{field.m2m_column_name()} = catalog_tool.id"
         )
     config = f"'{SEARCH_CONFIG}'::regconfig"
