@@ -1,16 +1,17 @@
-"""EXPLAIN ANALYZE of the catalogue's facet counts for a search no cache has seen (issue 18).
+"""EXPLAIN ANALYZE of what a search no cache has seen costs the database (issue 18).
 
-    DATABASE_URL=postgres://…/bench_search_10000 python -m benchmarks.plans [--old FILE]
+    DATABASE_URL=postgres://…/hub_bench_10000 python -m benchmarks.plans [--before]
 
-Prints the plan of the one statement that counts every facet for `q=triage` and three facets
-(those of `benchmarks/pages.toml`), with its execution time; `--old` loads another version of
-`catalog/filters.py` (for instance `git show <commit>:catalog/filters.py`) to compare with.
+Prints the plan of the one statement that finds the facet counts, the total and the first page
+of `q=triage` with three facets (those of `benchmarks/pages.toml`), sorted by relevance, with
+its execution time. `--before` prints instead the two statements the catalogue made for the
+same work before (as of commit 78ca608's parent): the facet counts over the link tables (the
+SQLite fallback's statement today) and the ORM's first page, each searching the text.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 
@@ -20,37 +21,51 @@ QUERY = (
 )
 
 
+def explain(sql: str, params: tuple | list) -> list[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for _ in range(3):  # warm the buffers; the last plan is printed
+            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params or None)
+            plan = [row[0] for row in cursor.fetchall()]
+    return plan
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", help="another catalog/filters.py to compare with")
+    parser.add_argument("--before", action="store_true", help="the two statements of before")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
 
+    from catalog.filters import ToolFilter
     from catalog.models import Tool
 
-    if args.old:
-        spec = importlib.util.spec_from_file_location("old_filters", args.old)
-        filters = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(filters)
+    filterset = ToolFilter(QueryDict(QUERY), queryset=Tool.objects.published())
+    statements = []
+    if args.before:
+        chosen = {field: ids for field, ids in filterset.chosen().items() if ids}
+        with CaptureQueriesContext(connection) as queries:
+            filterset._base()._facet_counts_by_link_tables(chosen)
+        sql = queries.captured_queries[-1]["sql"]
+        statements.append(("facet counts over the link tables", sql, []))
+        page = filterset.qs.for_listing(get_user_model().objects.order_by("pk").first())[:20]
+        sql, params = page.query.sql_with_params()
+        statements.append(("the first page (ORM)", sql, params))
     else:
-        from catalog import filters
-
-    filterset = filters.ToolFilter(QueryDict(QUERY), queryset=Tool.objects.published())
-    with CaptureQueriesContext(connection) as queries:
-        filterset._count()
-    sql = queries.captured_queries[-1]["sql"]
-    with connection.cursor() as cursor:
-        for _ in range(3):  # warm the buffers; the last plan is printed
-            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
-        plan = [row[0] for row in cursor.fetchall()]
-    print(f"-- {Tool.objects.published().count()} published tools, {args.old or 'this commit'}")
-    print("\n".join(plan))
+        with CaptureQueriesContext(connection) as queries:
+            filterset.counts_and_page(offset=0, limit=20)
+        statements.append(("counts, total and first page", queries.captured_queries[-1]["sql"], []))
+    print(f"-- {Tool.objects.published().count()} published tools")
+    for label, sql, params in statements:
+        print(f"-- {label}")
+        print("\n".join(explain(sql, params)))
     return 0
 
 

@@ -127,6 +127,8 @@ class Run:
     soak: WrkResult | None = None
     soak_connections: int = 0
     soak_seconds: int = 0
+    seed_seconds: dict[int, float] = field(default_factory=dict)  # `seed_demo`, by size
+    load: dict[int, str] = field(default_factory=dict)  # the load average after each size
 
     @property
     def sizes(self) -> list[int]:
@@ -330,3 +332,153 @@ def render(run: Run, *, machine: dict[str, str], setup: list[str], banner: str =
     parts += ["## Memory", "", memory_table(run), ""]
     parts += ["## Targets", "", targets_table(check_targets(run)), ""]
     return "\n".join(parts)
+
+
+# --- The growth curve (issue 18) ----------------------------------------------------------------
+
+
+def run_from_dict(data: dict) -> Run:
+    """A `Run` from the JSON `run.py` writes beside RESULTS.md (`dataclasses.asdict`)."""
+
+    def wrk(value: dict | None) -> WrkResult | None:
+        return WrkResult(**value) if value else None
+
+    pages = [PageResult(**{**p, "wrk": wrk(p.get("wrk"))}) for p in data.get("pages", [])]
+    return Run(
+        pages=pages,
+        worker_peak_mb={int(k): v for k, v in data.get("worker_peak_mb", {}).items()},
+        soak=wrk(data.get("soak")),
+        soak_connections=data.get("soak_connections", 0),
+        soak_seconds=data.get("soak_seconds", 0),
+        seed_seconds={int(k): v for k, v in data.get("seed_seconds", {}).items()},
+        load={int(k): v for k, v in data.get("load", {}).items()},
+    )
+
+
+# Distinct for each line, and told apart by their markers too (not by colour alone).
+_COLOURS = ("#1b5e20", "#0d47a1", "#b71c1c", "#4a148c", "#e65100", "#006064", "#3e2723")
+_MARKERS = ("circle", "square", "diamond", "triangle", "circle", "square", "diamond")
+
+
+def _marker(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+    if kind == "square":
+        return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
+    if kind == "diamond":
+        points = f"{x:.1f},{y - 5:.1f} {x + 5:.1f},{y:.1f} {x:.1f},{y + 5:.1f} {x - 5:.1f},{y:.1f}"
+    else:
+        points = f"{x:.1f},{y - 5:.1f} {x + 5:.1f},{y + 4:.1f} {x - 5:.1f},{y + 4:.1f}"
+    return f'<polygon points="{points}" fill="{colour}"/>'
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def growth_svg(run: Run, *, title: str = "Median latency x the floor, by catalogue size") -> str:
+    """An SVG line chart: each page's median over the floor's (same run, same size), against
+    the number of tools on a logarithmic axis, with the 3x and 4x lines of issue 18."""
+    import math
+
+    width, height, left, right, top, bottom = 760, 420, 60, 250, 40, 50
+    sizes = run.sizes
+    lines: dict[str, tuple[str, list[tuple[int, float]]]] = {}
+    for page in run.pages:
+        if page.role == "floor":
+            continue
+        value = run.to_floor(page)
+        if value is not None:
+            lines.setdefault(page.key, (page.label, []))[1].append((page.tools, value))
+    highest = max([4.5, *(v for _l, points in lines.values() for _t, v in points)])
+    top_value = math.ceil(highest)
+    low, high = math.log10(min(sizes or [1000])), math.log10(max(sizes or [1000]))
+    span = (high - low) or 1.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x_of(tools: int) -> float:
+        return left + (math.log10(tools) - low) / span * plot_w if high > low else left + plot_w / 2
+
+    def y_of(value: float) -> float:
+        return top + plot_h - value / top_value * plot_h
+
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
+            f' viewBox="0 0 {width} {height}" role="img" aria-labelledby="growth-title">'
+        ),
+        f'<title id="growth-title">{_escape(title)}</title>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{left}" y="24" font-family="sans-serif" font-size="15">{_escape(title)}</text>',
+    ]
+    for value in range(top_value + 1):
+        y = y_of(value)
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e0e0e0"/>'
+        )
+        out.append(
+            f'<text x="{left - 8}" y="{y + 4:.1f}" font-family="sans-serif" font-size="12"'
+            f' text-anchor="end">{value}x</text>'
+        )
+    for limit, label in ((3, "3x (10,000)"), (4, "4x (100,000)")):
+        y = y_of(limit)
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#9e9e9e"'
+            ' stroke-dasharray="6 4"/>'
+        )
+        out.append(
+            f'<text x="{left + plot_w - 4}" y="{y - 4:.1f}" font-family="sans-serif"'
+            f' font-size="11" text-anchor="end" fill="#616161">target {label}</text>'
+        )
+    for tools in sizes:
+        x = x_of(tools)
+        out.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 18}" font-family="sans-serif" font-size="12"'
+            f' text-anchor="middle">{tools:,}</text>'
+        )
+    out.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" font-family="sans-serif"'
+        ' font-size="12" text-anchor="middle">tools in the catalogue (logarithmic)</text>'
+    )
+    out.append(
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}"'
+        ' stroke="#424242"/>'
+    )
+    for number, (key, (label, points)) in enumerate(lines.items()):
+        colour = _COLOURS[number % len(_COLOURS)]
+        kind = _MARKERS[number % len(_MARKERS)]
+        points.sort()
+        path = " ".join(f"{x_of(t):.1f},{y_of(v):.1f}" for t, v in points)
+        out.append(
+            f'<polyline data-page="{_escape(key)}" points="{path}" fill="none"'
+            f' stroke="{colour}" stroke-width="2"/>'
+        )
+        out += [_marker(kind, x_of(t), y_of(v), colour) for t, v in points]
+        legend_y = top + 14 + number * 22
+        legend_x = left + plot_w + 16
+        out.append(_marker(kind, legend_x, legend_y - 4, colour))
+        short = label if len(label) <= 34 else label[:33] + "…"
+        out.append(
+            f'<text x="{legend_x + 10}" y="{legend_y}" font-family="sans-serif"'
+            f' font-size="11">{_escape(short)}</text>'
+        )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m benchmarks.report RESULTS.json OUT.svg`: the growth curve of a run."""
+    import sys
+    from pathlib import Path
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print(main.__doc__)
+        return 2
+    run = run_from_dict(json.loads(Path(args[0]).read_text(encoding="utf-8")))
+    Path(args[1]).write_text(growth_svg(run), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,6 +10,7 @@ See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -87,9 +89,12 @@ def flush_redis(url: str) -> None:
     redis.Redis.from_url(url).flushdb()
 
 
-def free_port() -> int:
+def free_port(port: int = 0) -> int:
+    """`port` when it is free (0: any free port)."""
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        # As gunicorn binds: a port the last hub left in TIME_WAIT is free.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
         return sock.getsockname()[1]
 
 
@@ -118,8 +123,8 @@ def hub_env(database_url: str, redis_url: str, secret_key: str) -> dict[str, str
 class Hub:
     """The hub under gunicorn, on a free local port."""
 
-    def __init__(self, env: dict[str, str], workers: int, log_path: Path) -> None:
-        self.port = free_port()
+    def __init__(self, env: dict[str, str], workers: int, log_path: Path, port: int = 0) -> None:
+        self.port = free_port(port)
         self.workers = workers
         self.log = log_path.open("w")
         self.process = subprocess.Popen(
@@ -280,13 +285,23 @@ def machine(postgres: Postgres, database: str, redis_url: str) -> dict[str, str]
 # --- One catalogue size -----------------------------------------------------------------
 
 
-def build_database(args, postgres: Postgres, template: str, tools: int, env_for) -> str:
+def build_database(
+    args: argparse.Namespace,
+    postgres: Postgres,
+    template: str,
+    tools: int,
+    env_for: Callable[[str], dict[str, str]],
+    result: report.Run,
+) -> str:
     name = f"{args.db_prefix}_{tools}"
     log(f"{tools:,} tools: database {name}")
     postgres.recreate(name, template=template)
     env = env_for(postgres.database_url(name))
     manage = [str(BIN / "python"), "manage.py"]
+    started = time.monotonic()
     log(run([*manage, "seed_demo", "--tools", str(tools)], env=env).strip() or "seed_demo: —")
+    result.seed_seconds[tools] = time.monotonic() - started
+    log(f"  seed_demo --tools {tools}: {result.seed_seconds[tools]:.0f} s")
     postgres.sql(name, "VACUUM ANALYZE")
     return name
 
@@ -319,7 +334,7 @@ def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> d
         f"{prepared['tools']['published']:,} of {prepared['tools']['all']:,} tools published; "
         f"tool page: {prepared['tool']['slug']} ({prepared['tool']['reviews']} reviews)"
     )
-    hub = Hub(env, args.workers, LOG_DIR / f"gunicorn_{tools}.log")
+    hub = Hub(env, args.workers, LOG_DIR / f"gunicorn_{tools}.log", args.port)
     try:
         hub.wait_healthy()
         cookie, keys = prepared["cookie_name"], prepared["keys"]
@@ -395,6 +410,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/8")
     parser.add_argument("--db-prefix", default="hub_bench")
+    parser.add_argument("--port", type=int, default=0, help="the hub's port (0: any free one)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
     args.sizes = sorted(int(size) for size in args.sizes.split(","))
@@ -470,8 +486,10 @@ def main(argv: list[str] | None = None) -> int:
     prepared: dict = {}
     last_database = template
     for tools in args.sizes:
-        last_database = build_database(args, postgres, template, tools, env_for)
+        last_database = build_database(args, postgres, template, tools, env_for, result)
         prepared = measure_size(args, tools, env_for(postgres.database_url(last_database)), result)
+        result.load[tools] = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+        log(f"  load average after {tools:,} tools: {result.load[tools]}")
 
     text = report.render(
         result,
@@ -479,6 +497,10 @@ def main(argv: list[str] | None = None) -> int:
         setup=setup_lines(args, prepared),
     )
     Path(args.results).write_text(text + "\n", encoding="utf-8")
+    # The figures themselves, for the growth curve (`python -m benchmarks.report --svg`).
+    Path(args.results).with_suffix(".json").write_text(
+        json.dumps(dataclasses.asdict(result), indent=1) + "\n", encoding="utf-8"
+    )
     print()
     print(text)
     checks = report.check_targets(result)

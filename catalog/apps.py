@@ -7,7 +7,6 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
-        from catalog import caching, search
+        from catalog import signals
 
-        search.connect_signals()
-        caching.connect_signals()
+        signals.connect()

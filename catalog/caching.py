@@ -10,7 +10,7 @@ Four things are cached, all the same for every member (members see the published
 
 All are keyed by `CatalogueVersion.version`, one row read by primary key on each catalogue
 request. Any change that could alter them bumps it in the change's own transaction: saving or
-deleting a tool, a term or a provider, adding or removing a tool's terms (the signals below), and
+deleting a tool, a term or a provider, adding or removing a tool's terms (`catalog.signals`), and
 a tool's rating changing when a review is published (`Tool.refresh_rating`); bulk loads call
 `bump()` themselves. A bumped version makes every older entry unreachable at once in every
 worker; the entries expire on their own after `TIMEOUT`.
@@ -19,13 +19,13 @@ worker; the entries expire on their own after `TIMEOUT`.
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Value
-from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from catalog.models import CatalogueVersion, Tool
 
 TIMEOUT = 60 * 60  # seconds; the version, not the timeout, is what keeps entries correct
 PREFIX = "catalog"
@@ -34,16 +34,12 @@ Taxonomy = dict[str, list[tuple[int, str, str]]]  # facet parameter → [(id, sl
 
 
 def version() -> str:
-    from catalog.models import CatalogueVersion
-
-    return CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True).first() or "-"
+    return CatalogueVersion.current()
 
 
-def bump(**_kwargs) -> None:
+def bump() -> None:
     """A new catalogue version, in the current transaction."""
-    from catalog.models import CatalogueVersion
-
-    CatalogueVersion.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4().hex})
+    CatalogueVersion.bump()
 
 
 def _key(*parts: str) -> str:
@@ -76,8 +72,6 @@ def cached(name: str, catalogue_version: str, compute: Callable[[], Any], *parts
 
 def load_taxonomy() -> Taxonomy:
     """Every term of every facet, in one query."""
-    from catalog.models import Tool
-
     parts = []
     for parameter, field, _label in Tool.FACETS:
         term_model = Tool._meta.get_field(field).related_model
@@ -96,23 +90,3 @@ def load_taxonomy() -> Taxonomy:
 
 def taxonomy(catalogue_version: str) -> Taxonomy:
     return cached("taxonomy", catalogue_version, load_taxonomy)
-
-
-def connect_signals() -> None:
-    from catalog.models import Provider, Tool
-
-    post_save.connect(bump, sender=Tool, dispatch_uid="catalog-version-tool-saved")
-    post_delete.connect(bump, sender=Tool, dispatch_uid="catalog-version-tool-deleted")
-    post_save.connect(bump, sender=Provider, dispatch_uid="catalog-version-provider-saved")
-    post_delete.connect(bump, sender=Provider, dispatch_uid="catalog-version-provider-deleted")
-    for _param, field_name, _label in Tool.FACETS:
-        field = Tool._meta.get_field(field_name)
-        uid = f"catalog-version-{field_name}"
-        m2m_changed.connect(_links_changed, sender=field.remote_field.through, dispatch_uid=uid)
-        post_save.connect(bump, sender=field.related_model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(bump, sender=field.related_model, dispatch_uid=f"{uid}-deleted")
-
-
-def _links_changed(sender, action, **_kwargs) -> None:
-    if action in {"post_add", "post_remove", "post_clear"}:
-        bump()

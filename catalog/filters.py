@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import F
@@ -12,6 +14,7 @@ from catalog import caching
 from catalog.models import Tool
 
 MAX_QUERY_LENGTH = 200
+_PARAMETERS = {field: parameter for parameter, field, _label in Tool.FACETS}
 
 
 class SortChoices:
@@ -99,14 +102,19 @@ class ToolFilter(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, data=None, *args, cache_facets: bool = False, **kwargs) -> None:
-        """`cache_facets`: the queryset is what every member sees (`Tool.visible_to`), so that
-        facet counts may be shared through the cache (see `catalog.caching`)."""
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *args: Any,
+        taxonomy: caching.Taxonomy | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`taxonomy`: every facet's terms (`catalog.caching.taxonomy`); read when not given."""
         # Always bound: no parameters is a valid, empty search, and `cleaned_data` then exists.
         super().__init__(data if data is not None else QueryDict(), *args, **kwargs)
-        self.cache_facets = cache_facets
-        self.catalogue_version = caching.version()
-        self.taxonomy = caching.taxonomy(self.catalogue_version)
+        if taxonomy is None:
+            taxonomy = caching.taxonomy(caching.version())
+        self.taxonomy = taxonomy
         for parameter, _field, _label in Tool.FACETS:
             facet = self.filters[parameter]
             facet.extra["choices"] = [(slug, name) for _pk, slug, name in self.taxonomy[parameter]]
@@ -148,32 +156,6 @@ class ToolFilter(django_filters.FilterSet):
             queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facets(self) -> dict[str, list[dict]]:
-        """Every term of every facet with the number of tools it would give (see `counts`)."""
-        counts, _total = self.counts()
-        facets: dict[str, list[dict]] = {}
-        for parameter, _field, _label in Tool.FACETS:
-            selected = set(self.form.cleaned_data.get(parameter) or ())
-            facets[parameter] = [
-                {
-                    "slug": slug,
-                    "name": name,
-                    "count": counts.get((parameter, pk), 0),
-                    "selected": slug in selected,
-                }
-                for pk, slug, name in self.taxonomy[parameter]
-            ]
-        return facets
-
-    def counts(self) -> tuple[dict[tuple[str, int], int], int]:
-        """({(facet, term id): tools it would give}, tools matching every filter).
-
-        One query, over the facets' link tables only; cached per search when `cache_facets`.
-        """
-        if not self.cache_facets:
-            return self._count()
-        return caching.cached("facets", self.catalogue_version, self._count, self.cache_key())
-
     def cache_key(self) -> str:
         """What the counts depend on: the text and the filters, in a canonical order."""
         parts = [self.search_terms]
@@ -184,16 +166,33 @@ class ToolFilter(django_filters.FilterSet):
             parts.append(f"{name}={','.join(sorted(value or ()))}")
         return "&".join(parts)
 
-    def _count(self) -> tuple[dict[tuple[str, int], int], int]:
-        chosen, parameters = {}, {}
+    def chosen(self) -> dict[str, list[int]]:
+        """The chosen term ids per facet (M2M field name)."""
+        chosen = {}
         for parameter, field, _label in Tool.FACETS:
-            parameters[field] = parameter
             facet = self.filters[parameter]
             chosen[field] = [
                 facet.term_ids[slug] for slug in self.form.cleaned_data.get(parameter) or ()
             ]
-        counts, total = self._base().facet_counts(chosen)
-        return {(parameters[field], pk): n for (field, pk), n in counts.items()}, total
+        return chosen
+
+    def counts(self) -> tuple[dict[tuple[str, int], int], int]:
+        """({(facet parameter, term id): tools it would give}, tools matching every filter).
+
+        One statement, one search of the text (`ToolQuerySet.facet_counts`); not cached here
+        (`catalog.listing` caches the catalogue page's).
+        """
+        counts, total = self._base().facet_counts(self.chosen())
+        return {(_PARAMETERS[field], pk): n for (field, pk), n in counts.items()}, total
+
+    def counts_and_page(
+        self, *, offset: int, limit: int
+    ) -> tuple[dict[tuple[str, int], int], int, list[int]]:
+        """PostgreSQL: `counts()` and the ids of one page in the chosen order, in one pass."""
+        counts, total, ids = self._base().counts_and_page(
+            self.chosen(), sort=self.sort_key, text=self.search_terms, offset=offset, limit=limit
+        )
+        return {(_PARAMETERS[f], pk): n for (f, pk), n in counts.items()}, total, ids
 
     def cleaned_query(self) -> str:
         """The valid filters as a query string (for saved searches and links), without paging."""

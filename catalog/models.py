@@ -4,9 +4,10 @@ and what members do with them (bookmarks, reviews, saved searches)."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,12 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from catalog import caching
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from django.db.backends.base.schema import BaseDatabaseSchemaEditor
     from django.db.backends.ddl_references import Statement
     from django.db.models import Model
@@ -41,6 +39,28 @@ class SearchVectorIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
         return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+class TermNumbers(ArrayField):
+    """An array of numbers on PostgreSQL; elsewhere a column that always holds NULL.
+
+    `Tool.facet_terms` is filled in SQL on PostgreSQL only (see `catalog.search`): SQLite has no
+    arrays, and a value is never sent there, so the cast PostgreSQL's arrays need is left out.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("base_field", models.BigIntegerField())
+        super().__init__(**kwargs)
+
+    def get_placeholder(self, value: Any, compiler: Any, connection: Any) -> str:
+        if connection.vendor != "postgresql":
+            return "%s"
+        return super().get_placeholder(value, compiler, connection)
+
+    def db_type(self, connection: Any) -> str:
+        if connection.vendor != "postgresql":
+            return "text"
+        return super().db_type(connection)
 
 
 class Term(models.Model):
@@ -222,9 +242,15 @@ class Tool(models.Model):
     rating_count = models.PositiveIntegerField(_("published reviews"), default=0, editable=False)
     # PostgreSQL full-text search; kept up to date by `catalog.search.refresh_search_vector`.
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL: every term of the tool, each as (facet number << 32) | term id (see
+    # `catalog.search.facet_term`), so that the facet counts read one row per tool. Kept with
+    # the search vector, by the same statement; NULL elsewhere (SQLite reads the link tables).
+    facet_terms = TermNumbers(null=True, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_vector", "rating_average", "rating_count"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "facet_terms", "rating_average", "rating_count"]
+    )
     objects = ToolQuerySet.as_manager()
 
     # The facets, in display order: (filter and URL parameter, M2M field name, heading).
@@ -248,6 +274,7 @@ class Tool(models.Model):
             models.Index(fields=["status", "name"], name="catalog_tool_status_idx"),
             models.Index(fields=["status", "-last_verified"], name="catalog_tool_verified_idx"),
             SearchVectorIndex(fields=["search_vector"], name="catalog_tool_search_idx"),
+            SearchVectorIndex(fields=["facet_terms"], name="catalog_tool_facet_terms_idx"),
         ]
 
     # The publishing workflow: where a tool may go from each status. Moves that touch what
@@ -268,10 +295,7 @@ class Tool(models.Model):
             from hub.clock import now
 
             self.published_at = now()
-        super().save(*args, **kwargs)
-        from catalog.search import refresh_search_vector
-
-        refresh_search_vector([self.pk])
+        super().save(*args, **kwargs)  # `catalog.signals` refreshes the search vector
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool", args=[self.slug])
@@ -309,7 +333,7 @@ class Tool(models.Model):
         )
         self.rating_average, self.rating_count = stats["average"], stats["count"]
         # The catalogue shows and sorts by rating: its cached pages must go (no signal here).
-        caching.bump()
+        CatalogueVersion.bump()
 
 
 class ToolReview(models.Model):
@@ -467,3 +491,12 @@ class CatalogueVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.version)
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or "-"
+
+    @classmethod
+    def bump(cls) -> None:
+        """A new catalogue version, in the current transaction."""
+        cls.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4().hex})

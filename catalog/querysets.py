@@ -1,15 +1,48 @@
-"""The catalogue's queries: what a member may see, and how tools are searched."""
+"""The catalogue's queries: what a member may see, and how tools are searched and counted.
+
+This module imports no other part of the catalogue (the models import it): what it needs of the
+models it reads from `self.model`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
 # The SQLite fallback's bounds (see `ToolQuerySet.fallback_words`).
 FALLBACK_MIN_WORD = 2
 FALLBACK_MAX_WORDS = 4
+SEARCH_CONFIG = "english"  # PostgreSQL's text search configuration for the catalogue
+_FACET_SHIFT = 32  # `Tool.facet_terms`: (facet number << 32) | term id
+_TERM_MASK = (1 << _FACET_SHIFT) - 1
+# What a catalogue list never shows: read only on the tool's own page.
+LIST_DEFERRED = ("search_vector", "description", "data_protection_notes", "human_rights_notes")
+
+
+# The orders of a list of tools, in SQL over the columns `counts_and_page` reads; each ends in
+# the id, so that pages never overlap. Relevance: an exact name, then the weighted rank.
+LIST_ORDER = {
+    "relevance": "hit.relevance DESC NULLS LAST, hit.name, hit.id",
+    "name": "hit.name, hit.id",
+    "verified": "hit.last_verified DESC NULLS LAST, hit.name, hit.id",
+    "rating": "hit.rating_average DESC NULLS LAST, hit.rating_count DESC, hit.name, hit.id",
+}
+
+
+def facet_term(number: int, term_id: int) -> int:
+    """The number `Tool.facet_terms` holds for term `term_id` of facet `number` (in
+    `Tool.FACETS` order)."""
+    return (int(number) << _FACET_SHIFT) | int(term_id)
+
+
+def facet_term_sql(number: int, column: str) -> str:
+    """The SQL that computes `facet_term` from a term id column (a name from the models)."""
+    return f"(({int(number)}::bigint << {_FACET_SHIFT}) | {column})"
 
 
 class ToolQuerySet(models.QuerySet):
@@ -42,10 +75,7 @@ class ToolQuerySet(models.QuerySet):
             When(name__iexact=query, then=Value(1)), default=Value(0), output_field=IntegerField()
         )
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank
-
-            from catalog.search import SEARCH_CONFIG
-
+            # websearch syntax: "quoted phrases", `or`, and -word for "without".
             search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
             return self.filter(Q(search_vector=search_query) | Q(name__iexact=query)).annotate(
                 # An exact name match outranks any weighted score (those stay below 1).
@@ -85,13 +115,12 @@ class ToolQuerySet(models.QuerySet):
         Providers and terms are looked up in their own small tables and matched by id, never
         joined: a join per facet would multiply each tool's rows by its terms of every facet.
         """
-        from catalog.models import Provider
-
+        provider = self.model._meta.get_field("provider").related_model
         condition = (
             Q(name__icontains=word)
             | Q(summary__icontains=word)
             | Q(description__icontains=word)
-            | Q(provider__in=Provider.objects.filter(name__icontains=word).values("pk"))
+            | Q(provider__in=provider.objects.filter(name__icontains=word).values("pk"))
         )
         for _param, field, _label in self.model.FACETS:
             m2m = self.model._meta.get_field(field)
@@ -103,8 +132,137 @@ class ToolQuerySet(models.QuerySet):
             )
         return condition
 
+    def for_listing(self, user: Any) -> ToolQuerySet:
+        """What a list of tools reads: the provider, the capabilities, whether `user`
+        bookmarked each, and none of the long texts."""
+        bookmark = self.model._meta.get_field("bookmarks").related_model
+        return (
+            self.select_related("provider")
+            .defer(*LIST_DEFERRED)
+            .prefetch_related("capabilities")
+            .annotate(is_bookmarked=Exists(bookmark.objects.filter(user=user, tool=OuterRef("pk"))))
+        )
+
+    def in_order(self, ids: list[int]) -> list:
+        """The tools with these ids, in this order (those `self` holds)."""
+        by_pk = self.in_bulk(ids)
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
     def facet_counts(self, chosen: dict[str, list[int]]) -> tuple[dict[tuple[str, int], int], int]:
         """({(facet field, term id): tools}, tools in all): one statement, one search.
+
+        `self` is what the text and the filters other than facets match; `chosen` the term ids
+        chosen per facet (an M2M field name), any of which a tool must carry (OR within a facet,
+        AND across facets). A facet's counts apply every facet's choice but its own.
+        """
+        chosen = {field: list(ids) for field, ids in chosen.items() if ids}
+        if connection.vendor == "postgresql":
+            return self._facet_counts_in_one_pass(chosen)
+        return self._facet_counts_by_link_tables(chosen)
+
+    def _facet_counts_in_one_pass(
+        self, chosen: dict[str, list[int]]
+    ) -> tuple[dict[tuple[str, int], int], int]:
+        counts, total, _ids = self.counts_and_page(chosen)
+        return counts, total
+
+    def counts_and_page(
+        self,
+        chosen: dict[str, list[int]],
+        *,
+        sort: str = "name",
+        text: str = "",
+        offset: int = 0,
+        limit: int = 0,
+    ) -> tuple[dict[tuple[str, int], int], int, list[int]]:
+        """PostgreSQL: the facet counts, the total and one page's ids, in one pass.
+
+        `self` is what the text and the filters other than facets match (see `facet_counts`);
+        `sort` one of `LIST_ORDER`, `text` the search (for relevance), and the page the ids
+        `offset` to `offset + limit` of the tools matching every filter, in that order.
+
+        Each matching tool is read once, with a flag per chosen facet ("carries one of its
+        chosen terms"); its `facet_terms` are unnested, plus -1 standing for the tool itself,
+        and a term of facet f counts when every chosen facet but f is satisfied; the tool
+        itself (-1) when all are: the total. The page is the top of those, in order. Tools
+        that miss two chosen facets or more count nowhere and are dropped before anything
+        else. The relevance is computed only for tools that match every filter.
+        """
+        chosen = {field: list(ids) for field, ids in chosen.items() if ids}
+        numbers = {field: n for n, (_p, field, _l) in enumerate(self.model.FACETS)}
+        columns = ["id", "facet_terms", "name", "last_verified", "rating_average", "rating_count"]
+        ranked = sort == "relevance" and bool(text)
+        if ranked:
+            columns.append("search_vector")
+        base = self.order_by()
+        if len(chosen) > 1:
+            # Only a tool with all chosen facets but one at most can count anywhere: those
+            # come from the GIN index on `facet_terms`, and the text is checked on them alone.
+            base = base.filter(_all_but_one(chosen, numbers))
+        base_sql, base_params = base.values(*columns).query.sql_with_params()
+        flags, flag_params, needed = [], [], []
+        for field, ids in chosen.items():
+            number = numbers[field]
+            flags.append(f", {_HITS}.facet_terms && %s::bigint[] AS chosen_{number}")
+            flag_params.append([facet_term(number, pk) for pk in ids])
+            needed.append(f"(hit.chosen_{number} OR term >> {_FACET_SHIFT} = {number})")
+        # At most one chosen facet missed (only then can a tool count anywhere).
+        at_most_one_miss = (
+            f"({' + '.join(f'tool.chosen_{numbers[f]}::int' for f in chosen)}) >= {len(chosen) - 1}"
+            if len(chosen) > 1
+            else "TRUE"
+        )
+        order = LIST_ORDER[sort if ranked or sort != "relevance" else "name"]
+        every_chosen = " AND ".join(f"tool.chosen_{numbers[f]}" for f in chosen) or "TRUE"
+        relevance, relevance_params = "NULL::float", []
+        if ranked:  # only for the tools that match every filter: those a page may show
+            relevance = (
+                f"CASE WHEN {every_chosen} THEN (upper(tool.name) = upper(%s))::int"
+                " + ts_rank(tool.search_vector, websearch_to_tsquery(%s::regconfig, %s), 32)"
+                " END"
+            )
+            relevance_params = [text, SEARCH_CONFIG, text]
+        narrow = ", ".join(f"tool.{column}" for column in columns if column != "search_vector")
+        chosen_columns = "".join(f", tool.chosen_{numbers[f]}" for f in chosen)
+        every_chosen_hit = every_chosen.replace("tool.", "hit.")
+        # S608: the column names and numbers come from the models and `LIST_ORDER`, never
+        # from input; the term numbers, the text and the search's values are query parameters.
+        # Each tool is read once, into narrow rows (never the search vector): OFFSET 0 keeps
+        # its flags computed once per tool. The counts unnest those rows and hash them by term;
+        # the page takes the top of those matching every filter (a top-N sort, no more).
+        sql = (
+            f"WITH hit AS MATERIALIZED (SELECT {narrow}{chosen_columns},"  # noqa: S608
+            f" {relevance} AS relevance FROM"
+            f" (SELECT {_HITS}.*{''.join(flags)} FROM ({base_sql}) {_HITS} OFFSET 0) tool"
+            f" WHERE {at_most_one_miss})"
+            " SELECT term, COUNT(*), NULL::bigint[] FROM hit"
+            " CROSS JOIN LATERAL unnest(coalesce(hit.facet_terms, '{}') || '{-1}'::bigint[]) term"
+            f" WHERE {' AND '.join(needed) or 'TRUE'} GROUP BY term"
+        )
+        if limit:
+            sql += (
+                f" UNION ALL SELECT -2, 0, array_agg(hit.id ORDER BY {order}) FROM"  # noqa: S608
+                f" (SELECT * FROM hit WHERE {every_chosen_hit} ORDER BY {order}"
+                f" LIMIT {int(limit)} OFFSET {int(offset)}) hit"
+            )
+        fields = {n: field for field, n in numbers.items()}
+        counts, total, ids = {}, 0, []
+        with connection.cursor() as cursor:
+            # The relevance is in the SELECT list, before the flags and the search.
+            cursor.execute(sql, (*relevance_params, *flag_params, *base_params))
+            for term, n, page_ids in cursor.fetchall():
+                if term == -2:
+                    ids = list(page_ids or [])
+                elif term == -1:
+                    total = n
+                else:
+                    counts[(fields[term >> _FACET_SHIFT], term & _TERM_MASK)] = n
+        return counts, total, ids
+
+    def _facet_counts_by_link_tables(
+        self, chosen: dict[str, list[int]]
+    ) -> tuple[dict[tuple[str, int], int], int]:
+        """Elsewhere (SQLite): one statement over the link tables, one search.
 
         `self` is what the text and the filters other than facets match; `chosen` the term ids
         chosen per facet (an M2M field name), any of which a tool must carry (OR within a facet,
@@ -114,7 +272,6 @@ class ToolQuerySet(models.QuerySet):
         """
         base_sql, base_params = self.order_by().values(hit_id=F("pk")).query.sql_with_params()
         tables = _link_tables(self.model)
-        chosen = {field: list(ids) for field, ids in chosen.items() if ids}
         # One row per tool the text matches, with a flag per chosen facet: carries one of its
         # chosen terms. Every count below reads these rows once, never the search again.
         columns, flags, params = ["id"], [], []
@@ -163,9 +320,12 @@ class ToolQuerySet(models.QuerySet):
             pk__in=through.objects.filter(**{f"{column}__slug__in": slugs}).values("tool_id")
         )
 
-    def with_facet_term_ids(self, *, facet: str, ids) -> ToolQuerySet:
+    def with_facet_term_ids(self, *, facet: str, ids: Iterable[int]) -> ToolQuerySet:
         """Tools carrying any of the terms `ids` of `facet` (an M2M field name)."""
         field = self.model._meta.get_field(facet)
+        if connection.vendor == "postgresql":  # the GIN index on `facet_terms`
+            number = [f for _p, f, _l in self.model.FACETS].index(facet)
+            return self.filter(facet_terms__overlap=[facet_term(number, pk) for pk in ids])
         return self.filter(
             pk__in=field.remote_field.through.objects.filter(
                 **{f"{field.m2m_reverse_field_name()}_id__in": ids}
@@ -185,6 +345,22 @@ class ToolReviewQuerySet(models.QuerySet):
 
 
 _HITS = "catalog_search_hits"  # the facet counts' common table expression
+
+
+def _all_but_one(chosen: dict[str, list[int]], numbers: dict[str, int]) -> Q:
+    """Tools carrying a chosen term of every chosen facet but one at most (two or more)."""
+    overlaps = {
+        field: Q(facet_terms__overlap=[facet_term(numbers[field], pk) for pk in ids])
+        for field, ids in chosen.items()
+    }
+    condition = Q()
+    for skipped in chosen:
+        every_other = Q()
+        for field, overlap in overlaps.items():
+            if field != skipped:
+                every_other &= overlap
+        condition |= every_other
+    return condition
 
 
 @cache

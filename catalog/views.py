@@ -3,133 +3,35 @@ finder. Access is the hub's policy (members only); views narrow it to a member's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from catalog import caching, services
-from catalog.filters import FinderForm, ToolFilter
+from catalog import services
+from catalog.filters import FinderForm
 from catalog.forms import CompareForm, DigestToggleForm, SavedSearchForm, ToolReviewForm
+from catalog.listing import Listing
 from catalog.models import Bookmark, SavedSearch, Tool, ToolReview
 from hub import audit
 from hub.redirects import safe_path
 
-PAGE_SIZE = 20
-
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    filterset = ToolFilter(
-        request.GET, queryset=Tool.objects.visible_to(request.user), cache_facets=True
-    )
-    listed = (
-        filterset.qs.select_related("provider")
-        .defer("search_vector", "description", "data_protection_notes", "human_rights_notes")
-        .prefetch_related("capabilities")
-        .annotate(
-            is_bookmarked=Exists(Bookmark.objects.filter(user=request.user, tool=OuterRef("pk")))
-        )
-    )
-    paginator = Paginator(listed, PAGE_SIZE)
-    # The facet counts' query also counted the matching tools: no COUNT of its own.
-    _counts, paginator.count = filterset.counts()
-    page = paginator.get_page(request.GET.get("page"))
-    tools, results = _results(request, filterset, page)
-    if filterset.errors:
+    listing = Listing(request)
+    if ignored := listing.ignored_filters():
         messages.warning(
             request,
             _("Some of the filters were not recognised and have been ignored: %(names)s.")
-            % {"names": ", ".join(str(filterset.filters[name].label) for name in filterset.errors)},
+            % {"names": ", ".join(ignored)},
         )
-    facets = filterset.facets()
-    context = {
-        "filterset": filterset,
-        "page": page,
-        "tools": tools,  # read only on a cache miss (and by tests)
-        "results": results,
-        "count": paginator.count,
-        "facets": [
-            (parameter, label, facets[parameter]) for parameter, _field, label in Tool.FACETS
-        ],
-        "facet_panels": [
-            (
-                parameter,
-                label,
-                facets[parameter],
-                # The first three facets open, and any other with a term chosen.
-                number < 3 or any(term["selected"] for term in facets[parameter]),
-            )
-            for number, (parameter, _field, label) in enumerate(Tool.FACETS)
-        ],
-        "facets_key": f"{filterset.catalogue_version}:{filterset.cache_key()}",
-        "maturity_choices": [
-            (value, label, value in (filterset.form.cleaned_data.get("maturity") or ()))
-            for value, label in Tool.Maturity.choices
-        ],
-        "sort": filterset.sort_key,
-        "query": filterset.search_terms,
-        "saved_search_form": SavedSearchForm(
-            user=request.user, initial={"query_string": filterset.cleaned_query()}
-        ),
-    }
-    return render(request, "catalog/index.html", context)
-
-
-def _results(request: HttpRequest, filterset: ToolFilter, page) -> tuple[Iterable[Tool], str]:
-    """The tools a page of the catalogue lists (read lazily), and the HTML that lists them.
-
-    Which tools a page lists, and how they read, are the same for every member (all see
-    `Tool.visible_to`): both are cached under the catalogue version, which curation moves on.
-    The member's own part, their bookmarks among these tools, is read every time and is part of
-    the HTML's key. A page seen before costs one query (the bookmarks) instead of two.
-    """
-    version = filterset.catalogue_version
-    search = f"{filterset.cache_key()}&sort={filterset.sort_key}&page={page.number}"
-    ids = caching.get("page", version, search)
-    if ids is None:
-        tools = list(page.object_list)
-        ids = [tool.pk for tool in tools]
-        bookmarked = [tool.pk for tool in tools if tool.is_bookmarked]
-        caching.put("page", version, search, value=ids)
-    else:
-        own = Bookmark.objects.filter(user=request.user, tool__in=ids).order_by("tool_id")
-        bookmarked = list(own.values_list("tool_id", flat=True)) if ids else []
-        tools = SimpleLazyObject(lambda: _listed(request.user, ids))
-    html = caching.cached(
-        "results",
-        version,
-        lambda: render_to_string(
-            "catalog/includes/results.html",
-            {"tools": tools, "page": page, "bookmarked": set(bookmarked)},
-        ),
-        search,
-        get_language(),
-        ",".join(map(str, sorted(bookmarked))),
-    )
-    return tools, html
-
-
-def _listed(user, ids: list[int]) -> list[Tool]:
-    """The tools with these ids, in this order, as a page of the catalogue shows them."""
-    by_pk = (
-        Tool.objects.visible_to(user)
-        .select_related("provider")
-        .defer("search_vector", "description", "data_protection_notes", "human_rights_notes")
-        .prefetch_related("capabilities")
-        .in_bulk(ids)
-    )
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+    return render(request, "catalog/index.html", listing.context())
 
 
 @require_safe

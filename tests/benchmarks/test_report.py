@@ -296,3 +296,30 @@ def test_queries_of_a_page_that_did_not_answer_judge_nothing():
     check = check_targets(run)[0]
     assert check.passed is None
     assert "answered 500" in check.figure
+
+
+def test_the_growth_curve_has_a_line_per_page_and_a_point_per_size():
+    from benchmarks.report import growth_svg
+
+    run = good_run()
+    for old in [p for p in run.pages if p.tools == 10000]:
+        run.pages.append(PageResult(**{**old.__dict__, "tools": 100000}))
+    svg = growth_svg(run)
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    lines = [line for line in svg.splitlines() if line.startswith("<polyline")]
+    assert [line.split('"')[1] for line in lines] == ["catalogue", "search", "tool", "admin"]
+    assert all(line.count(",") == 3 for line in lines)  # three sizes, three points each
+    assert "floor" not in svg.split("<polyline", 1)[1].split('"')[1]  # the floor is the unit
+    for label in ("1,000", "10,000", "100,000", "target 3x", "target 4x"):
+        assert label in svg
+
+
+def test_a_run_survives_its_json():
+    import dataclasses
+    import json
+
+    from benchmarks.report import run_from_dict
+
+    run = good_run()
+    run.seed_seconds, run.load = {1000: 4.0}, {1000: "1.00, 2.00, 3.00"}
+    assert run_from_dict(json.loads(json.dumps(dataclasses.asdict(run)))) == run

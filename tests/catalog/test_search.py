@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -330,5 +331,98 @@ def test_facet_counts_search_the_text_once(member_client, catalogue):
         response = member_client.get(URL, params)
     assert facet(response, "licence") == {"commercial": 0, "open-source": 1}
     (counts,) = [q["sql"] for q in queries.captured_queries if "catalog_search_hits" in q["sql"]]
-    searched = '"search_vector"' if connection.vendor == "postgresql" else '"description"'
+    searched = '"search_vector" @@' if connection.vendor == "postgresql" else '"description"'
     assert counts.count(searched) == 1, counts
+
+
+# --- Issue 18: what people type, and counts that follow curation ------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"hash lists"', ["Hashmatch"]),  # a phrase: these words, in this order
+        ('"lists hash"', []),
+        ("hashmatch or agelens", ["Agelens", "Hashmatch"]),
+        ("hash -hashmatch", ["Dualscan"]),  # without the word
+        ("-hashmatch hash", ["Dualscan"]),
+    ],
+)
+def test_postgres_understands_websearch_syntax(member_client, catalogue, query, expected):
+    response = member_client.get(URL, {"q": query, "sort": "name"})
+    assert names(response) == expected
+    assert response.context["count"] == len(expected)
+
+
+def test_search_finds_words_in_descriptions_summaries_and_capabilities(member_client, terms):
+    """On either database: words about a tool find it, wherever curators wrote them."""
+    grooming = factories.CapabilityFactory(name="Grooming and chat analysis", slug="grooming")
+    factories.ToolFactory(
+        name="Lumen", summary="Reviews seized media.", description="Finds known CSAM quickly."
+    )
+    factories.ToolFactory(name="Cairn", summary="Matches files by perceptual hash.")
+    factories.ToolFactory(name="Quill", summary="Reads chat logs.", capabilities=[grooming])
+    assert names(member_client.get(URL, {"q": "CSAM"})) == ["Lumen"]
+    assert names(member_client.get(URL, {"q": "hash"})) == ["Cairn"]
+    assert names(member_client.get(URL, {"q": "grooming"})) == ["Quill"]
+
+
+def test_facet_counts_follow_a_tool_s_terms_as_they_change(member_client, catalogue, terms):
+    """The counts read each tool's stored terms on PostgreSQL: they must follow every change."""
+    counts = lambda: facet(member_client.get(URL, {"q": "hash"}), "licence")  # noqa: E731
+    assert counts() == {"commercial": 0, "open-source": 2}  # Hashmatch and Dualscan
+    catalogue["dual"].licences.set([terms["commercial"]])  # an M2M change
+    assert counts() == {"commercial": 1, "open-source": 1}
+    terms["commercial"].tools.remove(catalogue["dual"])  # from the term's side
+    assert counts() == {"commercial": 0, "open-source": 1}
+    terms["open"].delete()  # the links go with it, without an M2M signal
+    assert counts() == {"commercial": 0}
+    assert facet(member_client.get(URL, {"q": "hash"}), "capability")["hash-matching"] == 2
+
+
+def test_facet_counts_follow_publishing(member_client, catalogue, terms):
+    draft = catalogue["draft"]
+    counts = lambda: facet(member_client.get(URL, {"q": "hash"}), "capability")  # noqa: E731
+    assert counts()["hash-matching"] == 2
+    draft.move_to(Tool.Status.IN_REVIEW, by=factories.MemberFactory(is_superuser=True), reason="")
+    draft.move_to(Tool.Status.PUBLISHED, by=factories.MemberFactory(is_superuser=True), reason="")
+    assert counts()["hash-matching"] == 3
+
+
+def test_facet_counts_follow_an_admin_save(client, member_client, catalogue, terms):
+    from tests.catalog.test_publishing import change_url, form_data, staff_with
+
+    editor = staff_with("view_tool", "change_tool", "add_tool")
+    sign_in(client, editor)
+    tool = catalogue["chatsift"]
+    url = change_url(tool)
+    data = form_data(client, url) | {"capabilities": [str(terms["hash"].pk)]}
+    assert client.post(url, data).status_code == 302
+    counts = facet(member_client.get(URL, {"q": "chatsift"}), "capability")
+    assert counts["hash-matching"] == 1 and counts["ocr"] == 0
+    if connection.vendor == "postgresql":
+        tool.refresh_from_db()
+        assert tool.facet_terms is not None and len(tool.facet_terms) == sum(
+            getattr(tool, field).count() for _p, field, _l in Tool.FACETS
+        )
+
+
+def test_a_new_search_pages_as_a_seen_one_does(member_client, terms):
+    """The first page of a new search comes with its counts (PostgreSQL: one statement); the
+    same pages, in the same order, as the catalogue lists them once cached, for every sort."""
+    for i in range(45):
+        factories.ToolFactory(
+            name=f"Scanner {i:02d}", summary="A scanner.", licences=[terms["open"]]
+        )
+    for sort in ("relevance", "name", "verified", "rating"):
+        cache.clear()  # a search never seen: its first page comes with its counts
+        seen = []
+        for number in (1, 2, 3):
+            params = {"q": "scanner", "licence": "open-source", "sort": sort, "page": number}
+            fresh = names(member_client.get(URL, params))
+            assert names(member_client.get(URL, params)) == fresh  # cached now
+            seen += fresh
+        assert len(seen) == 45 and len(set(seen)) == 45, sort
+        if sort in {"relevance", "name"}:  # every tool matches alike: by name
+            assert seen == sorted(seen), sort

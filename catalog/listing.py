@@ -1,0 +1,187 @@
+"""The catalogue page (`/catalog/`): one owner for its filter, its cache entries and its panels.
+
+A request reads the catalogue version (one row), then asks the cache, under that version, for:
+
+- the taxonomy (every facet's terms), which checks the chosen terms without a query;
+- the facet counts and the number of matching tools of this search (`facets`);
+- which tools this page of this search lists, in order (`page`: their ids);
+- that page's HTML (`results`), per language and per set of the member's bookmarks among it;
+- the facet panels' HTML (the template's `{% cache %}`, under `facets_key`).
+
+All are the same for every member (members see `Tool.visible_to`, the published tools); the
+member's own part, their bookmarks among the page's tools, is read on every request. A search
+no cache has seen costs one statement on PostgreSQL for its counts, its total and its page's
+ids (`ToolQuerySet.counts_and_page`), then the page's tools by id. Curation moves the version
+on (`catalog.signals`), which makes every entry unreachable at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+
+from catalog import caching
+from catalog.filters import ToolFilter
+from catalog.forms import SavedSearchForm
+from catalog.models import Bookmark, Tool
+
+PAGE_SIZE = 20
+# Beyond this page the counts' statement fetches no page (the paginator will show the last one).
+_FARTHEST_PAGE = 10_000
+
+
+def _requested_page(raw: str | None) -> int:
+    """The page number asked for, as the paginator reads it when it is in range."""
+    try:
+        number = int(raw or 1)
+    except ValueError:
+        return 1
+    return max(number, 1)
+
+
+class Listing:
+    """One request's view of the catalogue: build it, then `context()` for the template."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.user = request.user
+        self.version = caching.version()
+        self.taxonomy = caching.taxonomy(self.version)
+        self.filterset = ToolFilter(
+            request.GET, queryset=Tool.objects.visible_to(self.user), taxonomy=self.taxonomy
+        )
+        self.search_key = self.filterset.cache_key()  # the text and the filters, canonical
+        self._fresh_page: tuple[int, list[int]] | None = None  # from the counts' statement
+        self.counts, self.total = self._counts()
+
+    # --- What the cache holds per search --------------------------------------------------
+
+    def _counts(self) -> tuple[dict[tuple[str, int], int], int]:
+        """({(facet parameter, term id): tools}, tools matching every filter), fetched once."""
+        value = caching.get("facets", self.version, self.search_key)
+        if value is not None:
+            return value
+        if connection.vendor == "postgresql":
+            # A new search: its page comes with its counts, from the same pass.
+            number = _requested_page(self.request.GET.get("page"))
+            near = number <= _FARTHEST_PAGE
+            counts, total, ids = self.filterset.counts_and_page(
+                offset=(number - 1) * PAGE_SIZE if near else 0, limit=PAGE_SIZE if near else 0
+            )
+            if near:
+                self._fresh_page = (number, ids)
+        else:
+            counts, total = self.filterset.counts()
+        caching.put("facets", self.version, self.search_key, value=(counts, total))
+        return counts, total
+
+    def facets(self) -> dict[str, list[dict]]:
+        """Every term of every facet with the number of tools it would give."""
+        facets: dict[str, list[dict]] = {}
+        for parameter, _field, _label in Tool.FACETS:
+            selected = set(self.filterset.form.cleaned_data.get(parameter) or ())
+            facets[parameter] = [
+                {
+                    "slug": slug,
+                    "name": name,
+                    "count": self.counts.get((parameter, pk), 0),
+                    "selected": slug in selected,
+                }
+                for pk, slug, name in self.taxonomy[parameter]
+            ]
+        return facets
+
+    def page(self) -> tuple[Page, Iterable[Tool], str]:
+        """This page of the search, the tools it lists (read lazily when cached), its HTML.
+
+        Which tools a page lists, and how they read, are the same for every member: both are
+        cached under the catalogue version. The member's bookmarks among these tools are read
+        every time and are part of the HTML's key.
+        """
+        paginator = Paginator(self._listed(), PAGE_SIZE)
+        paginator.count = self.total  # counted with the facets: no COUNT of its own
+        page = paginator.get_page(self.request.GET.get("page"))
+        search = f"{self.search_key}&sort={self.filterset.sort_key}&page={page.number}"
+        ids = caching.get("page", self.version, search)
+        tools: Iterable[Tool]
+        if ids is None:
+            if self._fresh_page and self._fresh_page[0] == page.number:
+                tools = self._by_id(self._fresh_page[1])
+            else:
+                tools = list(page.object_list)
+            ids = [tool.pk for tool in tools]
+            bookmarked = [tool.pk for tool in tools if tool.is_bookmarked]
+            caching.put("page", self.version, search, value=ids)
+        else:
+            own = Bookmark.objects.filter(user=self.user, tool__in=ids).order_by("tool_id")
+            bookmarked = list(own.values_list("tool_id", flat=True)) if ids else []
+            tools = SimpleLazyObject(lambda: self._by_id(ids))
+        page.object_list = tools
+        html = caching.cached(
+            "results",
+            self.version,
+            lambda: render_to_string(
+                "catalog/includes/results.html",
+                {"tools": tools, "page": page, "bookmarked": set(bookmarked)},
+            ),
+            search,
+            get_language() or "",
+            ",".join(map(str, sorted(bookmarked))),
+        )
+        return page, tools, html
+
+    def _listed(self) -> Any:
+        """The search's tools as a list shows them, in the chosen order (a lazy queryset)."""
+        return self.filterset.qs.for_listing(self.user)
+
+    def _by_id(self, ids: list[int]) -> list[Tool]:
+        """The tools with these ids (found by the search already), in this order."""
+        return Tool.objects.visible_to(self.user).for_listing(self.user).in_order(ids)
+
+    # --- The template's context -------------------------------------------------------------
+
+    def ignored_filters(self) -> list[str]:
+        """The labels of the filters whose values were not recognised (and are ignored)."""
+        return [str(self.filterset.filters[name].label) for name in self.filterset.errors]
+
+    def context(self) -> dict[str, Any]:
+        page, tools, results = self.page()
+        facets = self.facets()
+        filterset = self.filterset
+        return {
+            "filterset": filterset,
+            "page": page,
+            "tools": tools,  # read only on a cache miss (and by tests)
+            "results": results,
+            "count": self.total,
+            "facets": [
+                (parameter, label, facets[parameter]) for parameter, _field, label in Tool.FACETS
+            ],
+            "facet_panels": [
+                (
+                    parameter,
+                    label,
+                    facets[parameter],
+                    # The first three facets open, and any other with a term chosen.
+                    number < 3 or any(term["selected"] for term in facets[parameter]),
+                )
+                for number, (parameter, _field, label) in enumerate(Tool.FACETS)
+            ],
+            "facets_key": f"{self.version}:{self.search_key}",
+            "maturity_choices": [
+                (value, label, value in (filterset.form.cleaned_data.get("maturity") or ()))
+                for value, label in Tool.Maturity.choices
+            ],
+            "sort": filterset.sort_key,
+            "query": filterset.search_terms,
+            "saved_search_form": SavedSearchForm(
+                user=self.user, initial={"query_string": filterset.cleaned_query()}
+            ),
+        }
