@@ -1,4 +1,8 @@
-"""Demo guidance: articles in every category, two learning paths. Safe to run again."""
+"""Demo guidance: articles in every category, two learning paths. Safe to run again.
+
+The articles are written for the demo but meant to be read: each says what a reader needs to
+know before using a kind of tool, or after a hard day with one.
+"""
 
 from datetime import date
 
@@ -152,19 +156,191 @@ ARTICLES = [
         ),
         False,
     ),
+    (
+        "before-face-matching-on-seized-media",
+        "legal-basis-and-admissibility",
+        "Before you use face matching on seized media",
+        (
+            "What face matching can and cannot tell you, the legal basis it needs, and how to "
+            "record a match so that it survives challenge."
+        ),
+        (
+            "## What the tool does\n\nA face-matching tool finds faces in images and video, "
+            "turns each into a numerical template, and lists pairs of faces that may show the "
+            "same person, ranked by a similarity score. Used within one seizure it helps to "
+            "group images of the same child, to link a victim across several cases, and to "
+            "find the images in which an offender appears.\n\n"
+            "A similarity score is not an identification. It says two faces look alike to the "
+            "software; a trained person decides whether they are the same person, and that "
+            "decision is what you rely on.\n\n"
+            "## The legal basis\n\nFace templates are biometric data, a special category in "
+            "most data-protection laws. Matching within media seized under a warrant is usually "
+            "covered by the purpose of that warrant. Matching against anything else — a custody "
+            "image database, another case, a public website — is a new processing with its own "
+            "basis, and in several countries it needs prior authorisation. Ask your legal "
+            "adviser before the first case, and write the answer into the data-protection "
+            "impact assessment.\n\n"
+            "## Accuracy on children's faces\n\nVendors' accuracy figures usually come from "
+            "adults photographed in good light. Children's faces change quickly, images in "
+            "seized media are often small, dark or compressed, and error rates differ between "
+            "demographic groups. Before you rely on a tool:\n\n"
+            "- ask the provider for figures on children, by age band and by group;\n"
+            "- run a pilot on a closed case whose identifications are already known;\n"
+            "- set the threshold for review from that pilot, not from the default.\n\n"
+            "## Recording a match\n\nFor each identification you act on, record the tool and "
+            "its version, the threshold, the score, who reviewed the pair and what else "
+            "supports the identification. A court will ask how the match was made and how "
+            "often the method is wrong: disclose the known error rates.\n\n"
+            "## Limits that protect people\n\n- Delete templates with the case; never add them "
+            "to a standing database.\n- Limit who can run searches, and log every search.\n"
+            "- Never act against a person on a match alone.\n"
+        ),
+        False,
+    ),
+    (
+        "hash-matching-explained",
+        "operational-use",
+        "Hash matching: what a match tells you",
+        (
+            "Cryptographic and perceptual hashes, CSAM hash lists, and why hash matching finds "
+            "only what is already known."
+        ),
+        (
+            "## Two kinds of hash\n\nA **cryptographic hash** (MD5, SHA-1, SHA-256) is a "
+            "fingerprint of a file's exact bytes: change one pixel and the hash changes. A match "
+            "means the file is identical to one already categorised. A **perceptual hash** "
+            "(such as PhotoDNA or PDQ) describes what an image looks like, so resized or "
+            "recompressed copies still match; each match comes with a distance, and a small "
+            "distance is a strong lead, not a certainty.\n\n"
+            "## Hash lists\n\nNational centres and international bodies keep lists of hashes "
+            "of known, categorised child sexual abuse material (CSAM). Your agency needs the "
+            "right to use each list, and the list's own rules (who may see it, whether hits may "
+            "be shared) travel with it. Keep to the newest version: lists grow every week.\n\n"
+            "## What a match does for you\n\n- Known material is set aside without anyone "
+            "viewing it again, which protects your staff.\n- Counts of known material by "
+            "category are ready for the charging decision.\n- Analysts can spend their time on "
+            "what is not matched — where new victims are found.\n\n"
+            "## What it cannot do\n\nHash matching never finds new material. A device with no "
+            "hits is not a clean device, and the most important images in a case are often the "
+            "ones no list contains. Pair it with classification and human review for the "
+            "rest.\n\n"
+            "## Recording\n\nNote the list and its version, the tool and its version, and for "
+            "perceptual matches the distance threshold and who confirmed each hit.\n"
+        ),
+        False,
+    ),
+    (
+        "triage-of-seized-devices",
+        "operational-use",
+        "Triage of seized devices",
+        (
+            "How to decide which devices to examine first, on site and in the lab, so that a "
+            "child at risk is found before the backlog is cleared."
+        ),
+        (
+            "## Why triage\n\nA single search can seize dozens of devices holding millions of "
+            "files. Examining each one fully takes months. Triage is a quick, documented first "
+            "look that decides which devices, and which parts of them, are examined first.\n\n"
+            "## On site\n\n- Photograph devices as found and note who uses them.\n- Look for "
+            "signs of ongoing contact with children: open chats, recent camera images, "
+            "messaging apps used at night.\n- Keep running devices running where encryption "
+            "would lock them; follow your acquisition procedure.\n\n"
+            "## In the lab\n\nRun hash matching and deduplication first: they remove known and "
+            "repeated material without anyone viewing it. Then use classification to order what "
+            "is left, and chat analysis on messaging data. Devices that show recent production "
+            "of material, or contact with a child, go to the front of the queue.\n\n"
+            "## Keep it defensible\n\n- Triage tools only read; use write-blockers and verified "
+            "images where your procedure requires them.\n- Record what was looked at, by which "
+            "tool and version, and why a device was put back in the queue.\n- A device triaged "
+            "as low priority is still examined before the case closes.\n\n"
+            "## Look after the team\n\nTriage means seeing the worst material first and fast. "
+            "Turn on blurred previews, mute audio, share the work, and plan breaks.\n"
+        ),
+        True,
+    ),
+    (
+        "grooming-detection-in-chat-logs",
+        "ethics-and-human-rights",
+        "Grooming detection in chat logs",
+        (
+            "What software that flags grooming in chat logs looks for, where it goes wrong, and "
+            "how to use its flags fairly."
+        ),
+        (
+            "## What the software looks for\n\nGrooming usually follows recognisable stages: "
+            "making contact and building trust, flattery and gifts, isolating the child from "
+            "others, requests for secrecy, testing boundaries with sexual talk, asking for "
+            "images, and arranging to meet. Grooming detection tools mark messages that match "
+            "these stages and show how a conversation escalated over time.\n\n"
+            "## Where it goes wrong\n\n- **Language changes.** Slang, emoji and code words "
+            "move faster than any model; what it has not seen, it misses.\n- **Context.** Jokes "
+            "between adults, sex education and conversations between teenagers of the same age "
+            "can be flagged.\n- **Age.** The tool does not know who is a child; it relies on "
+            "what people say about themselves.\n- **Languages.** Performance outside the main "
+            "languages of its training data is much weaker.\n\n"
+            "## Using flags fairly\n\nA flag is a pointer to messages to read, never proof of "
+            "intent. Read the whole conversation before you rely on any part of it, note the "
+            "messages that speak against the flag as well as those that support it, and "
+            "disclose that software chose what was read first.\n\n"
+            "## Privacy of others\n\nChat logs contain the words of children and of people with "
+            "no part in the offence. Extract only the conversations the case needs, and keep "
+            "them with the case.\n"
+        ),
+        True,
+    ),
+    (
+        "wellbeing-after-exposure",
+        "operational-use",
+        "Looking after yourself after exposure",
+        (
+            "What is normal after viewing distressing material, what helps in the hours and "
+            "days after, and when to ask for more support."
+        ),
+        (
+            "## What is normal\n\nAfter a hard session many people notice images or sounds "
+            "that come back without warning, trouble sleeping, irritability, or feeling numb. "
+            "These are common reactions to abnormal material, not signs of weakness, and they "
+            "usually ease within days.\n\n"
+            "## In the hours after\n\n- Stop before you are exhausted: set a limit to each "
+            "review session and keep to it.\n- Do something physical or ordinary before you go "
+            "home: a walk, a conversation about something else.\n- Use a grounding or "
+            "breathing exercise if an image comes back (see Wellbeing).\n\n"
+            "## In the days after\n\nTalk to a colleague or peer supporter; you do not need to "
+            "describe the material. Keep to your sleep and exercise routines, and notice if "
+            "you are using alcohol to switch off.\n\n"
+            "## When to ask for more\n\nIf reactions last more than a few weeks, get worse, or "
+            "affect your home life, speak to occupational health or a counsellor who works "
+            "with investigators. If you ever feel unsafe, call a crisis line now: the support "
+            "directory lists the ones in your country.\n\n"
+            "## For supervisors\n\nPlan exposure: rotate tasks, protect breaks and leave, check "
+            "in after difficult cases, and make asking for help ordinary.\n"
+        ),
+        False,
+    ),
 ]
+
+# Articles about one capability link to tools that have it.
+RELATED_CAPABILITY = {
+    "before-face-matching-on-seized-media": "Face matching",
+    "hash-matching-explained": "Hash matching",
+    "triage-of-seized-devices": "Triage and prioritisation",
+    "grooming-detection-in-chat-logs": "Grooming and chat analysis",
+    "reducing-exposure-with-tools": "Redaction and blurring",
+    "human-review-of-classifier-output": "Image and video classification",
+}
 
 PATHS = [
     (
         "getting-started-with-responsible-ai",
         "Getting started with responsible AI",
-        "Five articles that cover the basics before you use any AI tool on a case.",
+        "Six articles that cover the basics before you use any AI tool on a case.",
         [
             "proportionality-in-practice",
             "choosing-a-legal-basis",
             "data-protection-impact-assessments",
             "human-review-of-classifier-output",
             "reducing-exposure-with-tools",
+            "wellbeing-after-exposure",
         ],
     ),
     (
@@ -203,8 +379,13 @@ def seed(*, tools: int | None = None) -> str:
             },
         )
         if created and published_tools:
+            about = Tool.objects.published().filter(
+                capabilities__name=RELATED_CAPABILITY.get(slug, "")
+            )
             article.related_tools.set(
-                published_tools[(index * 2) % len(published_tools) :][:2] or published_tools[:2]
+                list(about.order_by("name")[:3])
+                or published_tools[(index * 2) % len(published_tools) :][:2]
+                or published_tools[:2]
             )
         articles[slug] = article
     for slug, title, summary, steps in PATHS:
