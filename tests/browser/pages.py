@@ -195,6 +195,15 @@ def with_a_very_low_check(user) -> dict:
     return {}
 
 
+def with_approved_application(user) -> dict:
+    from accounts.models import ApplicationState
+
+    factories.VettingApplicationFactory(
+        applicant=user, state=ApplicationState.APPROVED, decided_at=user.date_joined
+    )
+    return {}
+
+
 def with_notifications(user) -> dict:
     factories.NotificationFactory.create_batch(2, recipient=user)
     return {}
@@ -253,6 +262,7 @@ PAGES: list[PageType] = [
     PageType("email-addresses", "account_email", persona="member"),
     PageType("sessions", "usersessions_list", persona="member"),
     PageType("notifications", "notifications:index", persona="member", kwargs=with_notifications),
+    PageType("profile", "accounts:profile", persona="member", kwargs=with_approved_application),
     # Second factor.
     PageType("2fa-setup", "twofactor:setup", persona="applicant", verified=False),
     PageType(
