@@ -142,6 +142,20 @@ def two_tools(user) -> str:
     return f"tools={first.slug}&tools={second.slug}"
 
 
+def four_tools(user) -> str:
+    """Four tools with long values, the most the compare page shows side by side."""
+    languages = [factories.LanguageFactory(name=name) for name in ("Arabic", "Portuguese")]
+    tools = [
+        factories.ToolFactory(name=f"Investigator Toolkit {n}", languages=languages)
+        for n in range(4)
+    ]
+    return "&".join(f"tools={tool.slug}" for tool in tools)
+
+
+def five_tools(user) -> str:
+    return "&".join(f"tools={tool.slug}" for tool in _tools(5))
+
+
 def with_bookmarks(user) -> dict:
     for tool in _tools(2):
         factories.BookmarkFactory(user=user, tool=tool)
@@ -311,6 +325,8 @@ PAGES: list[PageType] = [
     PageType("catalogue-filtered", "catalog:index", persona="member", query=filtered_catalogue),
     PageType("tool", "catalog:tool", persona="member", kwargs=tool_slug),
     PageType("compare", "catalog:compare", persona="member", query=two_tools),
+    PageType("compare-four", "catalog:compare", persona="member", query=four_tools),
+    PageType("compare-too-many", "catalog:compare", persona="member", query=five_tools, status=400),
     PageType("finder", "catalog:finder", persona="member"),
     PageType("bookmarks", "catalog:bookmarks", persona="member", kwargs=with_bookmarks),
     PageType(
