@@ -17,7 +17,8 @@ from notifications.services import notify
 FINDER_RESULTS = 10
 FREE_LICENCES = ("open-source", "free-for-law-enforcement")
 # How much each kind of match counts towards a tool's fit.
-WEIGHTS = {"stages": 3, "data_types": 2, "languages": 1}
+# The finder's nice-to-haves and their weight in a tool's score (its musts are filters).
+WEIGHTS = {"stages": 3, "data_types": 2}
 
 
 def toggle_bookmark(user, tool: Tool) -> bool:
@@ -88,14 +89,20 @@ def find_tools(answers: dict) -> list[Match]:
         tools = tools.with_facet_terms(facet="deployments", slugs=["air-gapped"])
     if answers.get("on_premises"):
         tools = tools.with_facet_terms(facet="deployments", slugs=["on-premises", "air-gapped"])
+    # A language is a must: a tool that cannot read the case's language is of no use, so only
+    # tools with every language asked for are kept. Stage and data types are nice to have: they
+    # rank the tools that are left.
+    must_languages = [term.slug for term in answers.get("languages") or ()]
+    for slug in must_languages:
+        tools = tools.with_facet_terms(facet="languages", slugs=[slug])
     wanted = {
         "stages": [answers["stage"].slug] if answers.get("stage") else [],
         "data_types": [term.slug for term in answers.get("data_types") or ()],
-        "languages": [term.slug for term in answers.get("languages") or ()],
+        "languages": must_languages,
     }
     score = Value(0)
     for facet, slugs in wanted.items():
-        if slugs:
+        if slugs and facet in WEIGHTS:
             score = score + _matches(facet, slugs) * WEIGHTS[facet]
     ranked = list(
         tools.annotate(score=score)
