@@ -35,13 +35,22 @@ def toggle_bookmark(user, tool: Tool) -> bool:
 
 
 @transaction.atomic
-def moderate_review(review: ToolReview, *, publish: bool, by, note: str = "", request=None) -> bool:
-    """Publish or decline a pending review and tell its author. False if it was not pending."""
+def moderate_review(
+    review: ToolReview,
+    *,
+    publish: bool,
+    by,
+    note: str = "",
+    request=None,
+    from_statuses: tuple[str, ...] = (ToolReview.Status.PENDING,),
+) -> bool:
+    """Publish or decline a review and tell its author. False if it was in none of
+    `from_statuses` (by default: only a pending review is decided)."""
     status = ToolReview.Status.PUBLISHED if publish else ToolReview.Status.DECLINED
     # Claim the review with a conditional update: two moderators never both decide it.
-    claimed = ToolReview.objects.filter(pk=review.pk, status=ToolReview.Status.PENDING).update(
-        status=status, moderated_at=clock.now(), moderation_note=note
-    )
+    claimed = ToolReview.objects.filter(
+        pk=review.pk, status__in=[s for s in from_statuses if s != status]
+    ).update(status=status, moderated_at=clock.now(), moderation_note=note)
     if not claimed:
         return False
     review.refresh_from_db()

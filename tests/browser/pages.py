@@ -218,6 +218,10 @@ def with_approved_application(user) -> dict:
     return {}
 
 
+def review_id(user) -> dict:
+    return {"object_id": factories.ToolReviewFactory(status="published").pk}
+
+
 def with_notifications(user) -> dict:
     factories.NotificationFactory.create_batch(2, recipient=user)
     return {}
@@ -350,6 +354,9 @@ PAGES: list[PageType] = [
     ),
     # The admin, for curators and administrators.
     PageType("admin", "admin:index", persona="administrator"),
+    PageType(
+        "admin-review", "admin:catalog_toolreview_change", persona="administrator", kwargs=review_id
+    ),
     # Error pages.
     PageType("not-a-member", "catalog:index", persona="applicant", status=403),
     PageType("not-found", None, path="/no-such-page/", status=404),

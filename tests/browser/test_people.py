@@ -296,3 +296,18 @@ def test_a_blocked_page_leads_to_help_contact_and_support(page, sign_in_browser,
     page.go_back()
     page.get_by_role("link", name="Support services, open to everyone").click()
     assert page.url.endswith(reverse("wellbeing:services"))
+
+
+def test_a_curator_declines_a_published_review_on_its_own_page(page, sign_in_browser):
+    from catalog.models import ToolReview
+
+    review = factories.ToolReviewFactory(status=ToolReview.Status.PUBLISHED)
+    sign_in_browser(factories.CuratorFactory())
+    page.goto(reverse("admin:catalog_toolreview_change", args=[review.pk]))
+    page.get_by_text("This review is published.").wait_for()
+    assert page.get_by_role("button", name="Publish").count() == 0
+    page.get_by_label("Moderation note").fill("It names a suspect.")
+    page.get_by_role("button", name="Decline").click()
+    page.locator(".messagelist").get_by_text("now it is declined").wait_for()
+    review.refresh_from_db()
+    assert review.status == ToolReview.Status.DECLINED
