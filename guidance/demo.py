@@ -100,7 +100,15 @@ ARTICLES = [
         (
             "## Outputs are data\n\nA classification score attached to a file is information "
             "about a person. Retention schedules must cover tool outputs and logs, not only "
-            "the evidence.\n"
+            "the evidence.\n\n"
+            "## What to list\n\n- hash match reports and the hash list versions used;\n- "
+            "classification scores and review queues;\n- face templates and match lists;\n- "
+            "translations and transcripts;\n- the tool's own logs and caches, including on "
+            "analysts' workstations.\n\n"
+            "## When to delete\n\nTie each output to the case: when the case's retention "
+            "period ends, its outputs go with it. Outputs of material that turned out not to "
+            "be relevant go sooner. Ask the provider how to delete from the tool itself, and "
+            "test it: some tools keep caches that survive deleting a case.\n"
         ),
         False,
     ),
@@ -137,7 +145,20 @@ ARTICLES = [
         (
             "## Review is a task, not a click\n\nPlan time for it. Rotate reviewers, limit "
             "session length, and record disagreements with the tool: they are how you learn "
-            "its limits.\n"
+            "its limits.\n\n"
+            "## Who decides\n\nA classifier's score orders the work; a trained person decides "
+            "what a file shows. Make that visible in the record: the reviewer's name, the "
+            "decision and, where it differs from the score, a word on why.\n\n"
+            "## Sampling what the tool set aside\n\nFiles with low scores are where missed "
+            "material hides. Review a random sample of them on every case (for example 1 in 200, "
+            "or at least 50 files), and raise the sample if it finds anything.\n\n"
+            "## Thresholds\n\nSet the threshold for review from a pilot on your own casework, "
+            "not from the vendor's default, and write down who chose it and when. Check it again "
+            "after every model update.\n\n"
+            "## Protecting reviewers\n\nShow previews blurred or in greyscale, mute audio, and "
+            "let reviewers reveal only what they need. Sessions of no more than an hour or two "
+            "with breaks, and a colleague to talk to afterwards, are part of doing the review "
+            "well.\n"
         ),
         True,
     ),
@@ -151,8 +172,17 @@ ARTICLES = [
         ),
         (
             "## Settings\n\nTurn on blurring and greyscale previews, mute audio by default and "
-            "use hash matching to avoid re-viewing known material.\n\n## Habits\n\nTake "
-            "breaks, and talk about the work with colleagues and support services.\n"
+            "use hash matching to avoid re-viewing known material.\n\n"
+            "## Order of work\n\nRun hash matching and deduplication before anyone looks: known "
+            "and repeated files drop out of the queue. Then let classification order what is "
+            "left, so that the material most likely to matter is reviewed while people are "
+            "fresh, and review text (chats, file names) before images where the case allows.\n\n"
+            "## Habits\n\nTake breaks, and talk about the work with colleagues and support "
+            "services. Keep review out of the last hour of the day, and do something ordinary "
+            "between a session and going home.\n\n"
+            "## For supervisors\n\nRecord exposure time per person per week, rotate people "
+            "through non-exposure tasks, and ask how people are after a hard case, not only "
+            "when something seems wrong.\n"
         ),
         False,
     ),
