@@ -58,7 +58,17 @@ ARTICLES = [
             "## Describe the method\n\nA court needs to know what the tool did, how reliable it "
             "is and what a person checked. Keep the tool's version, settings and the analyst's "
             "verification notes.\n\n## Disclose limitations\n\nKnown error rates belong in the "
-            "disclosure, not in a footnote.\n"
+            "disclosure, not in a footnote.\n\n"
+            "## Separate the lead from the finding\n\nWrite findings so that each one stands on "
+            'what a person verified: "the analyst viewed the file and found …", not "the '
+            "tool identified …\". The tool's part is how the file came to be looked at first.\n\n"
+            "## Keep what a defence expert will ask for\n\n- the tool's name, version and model "
+            "version on the day it ran;\n- its settings and thresholds, and who chose them;\n- "
+            "the provider's published accuracy figures, and your own pilot's;\n- the files the "
+            "tool set aside and how many of them a person sampled.\n\n"
+            "## Expect challenge\n\nIf the method cannot be explained without the provider, ask "
+            "the provider before the trial whether it will give evidence or documents, and what "
+            "it will not disclose.\n"
         ),
         False,
     ),
@@ -120,8 +130,17 @@ ARTICLES = [
         (
             "## Accurate on what?\n\nAsk which data set the figure comes from, whether it "
             "resembles your casework, and how it varies with age, skin tone and image quality."
-            "\n\n## Test it yourself\n\nRun a pilot on data you know the answer for, under "
-            "supervision, before relying on the tool.\n"
+            '\n\n## One number is never enough\n\n"Accuracy" mixes two errors that matter '
+            "differently: material the tool misses (false negatives) and material it flags "
+            "wrongly (false positives). Ask for both, at the threshold you would use, and for "
+            "how they change when the threshold moves.\n\n"
+            "## Questions for the vendor\n\n- Who built the test set, and was it kept apart from "
+            "the training data?\n- How many images of children, by age band, does it hold?\n- "
+            "What happens on compressed, dark, cropped or screen-recorded material?\n- How often "
+            "does the model change, and will you be told?\n\n"
+            "## Test it yourself\n\nRun a pilot on data you know the answer for, under "
+            "supervision, before relying on the tool. A closed case, reviewed in full by people, "
+            "gives the missed and false counts that matter to you.\n"
         ),
         False,
     ),
