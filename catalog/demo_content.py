@@ -375,7 +375,7 @@ PROFILES = {
 # Kept for older callers: one short phrase for each capability.
 PURPOSES = {name: profile.purpose for name, profile in PROFILES.items()}
 
-MATURITY = {
+MATURITY: dict[str, str] = {
     models.Tool.Maturity.RESEARCH: (
         "a research prototype: it comes from a university project, has no service-level "
         "agreement and suits supervised pilots only"
