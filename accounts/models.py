@@ -106,6 +106,8 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     # not `settings.TERMS_VERSION` is asked to accept the new one before any member's page.
     terms_version = models.CharField(_("terms version accepted"), max_length=40, blank=True)
     terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
+    # A new member sees a short welcome in the catalogue until they dismiss it.
+    welcome_dismissed_at = models.DateTimeField(_("welcome dismissed at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -158,6 +160,16 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
         self.terms_version = settings.TERMS_VERSION
         self.terms_accepted_at = clock.now()
         self.save(update_fields=["terms_version", "terms_accepted_at"])
+
+    @property
+    def shows_welcome(self) -> bool:
+        """Whether the first-visit welcome is still shown to this member."""
+        return self.is_active_member and self.welcome_dismissed_at is None
+
+    def dismiss_welcome(self) -> None:
+        """Stop showing the first-visit welcome; remembered on the account, on every device."""
+        self.welcome_dismissed_at = clock.now()
+        self.save(update_fields=["welcome_dismissed_at"])
 
     @property
     def latest_application(self) -> VettingApplication | None:

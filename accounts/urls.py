@@ -11,4 +11,6 @@ urlpatterns = [
     path("attest/<str:token>/", views.attest, name="attest"),
     path("contact/", views.contact_message, name="contact_message"),
     path("terms/accept/", views.accept_terms, name="accept_terms"),
+    path("profile/", views.profile, name="profile"),
+    path("welcome/dismiss/", views.dismiss_welcome, name="dismiss_welcome"),
 ]

@@ -10,11 +10,11 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import services
 from accounts.forms import AcceptTermsForm, AnswerForm, AttestationForm, ContactForm, RenewalForm
-from accounts.models import InvalidTransitionError, VettingApplication
+from accounts.models import ApplicationState, InvalidTransitionError, VettingApplication
 from hub import audit
 from hub.redirects import safe_path
 
@@ -204,3 +204,30 @@ def accept_terms(request: MemberRequest) -> HttpResponse:
         {"form": form, "next": next_url, "version": settings.TERMS_VERSION},
         status=400 if form.is_bound else 200,
     )
+
+
+@require_safe
+def profile(request: HttpRequest) -> HttpResponse:
+    """The member's own profile: who the hub knows them as, and their membership dates."""
+    approved = request.user.applications.filter(state=ApplicationState.APPROVED)
+    first = approved.order_by("decided_at").first()
+    latest = approved.order_by("-decided_at").first()
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "application": latest,
+            "member_since": first.decided_at if first else None,
+            "renewed_on": latest.decided_at if latest and latest != first else None,
+        },
+    )
+
+
+@require_POST
+def dismiss_welcome(request: HttpRequest) -> HttpResponse:
+    """Hide the first-visit welcome for good, then go back to the page it was on."""
+    request.user.dismiss_welcome()
+    messages.success(
+        request, _("The welcome is closed. You can find it again on your profile page.")
+    )
+    return redirect(safe_path(request, request.POST.get("next")) or "catalog:index")

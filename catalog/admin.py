@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet, URLField
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -266,11 +267,14 @@ class ToolReviewAdmin(admin.ModelAdmin):
                        "moderated_at", "status"]  # fmt: skip
     fields = [*readonly_fields, "moderation_note"]
     actions = ["publish_reviews", "decline_reviews"]
+    # A review's own page: Publish and Decline buttons next to Save (see response_change).
+    change_form_template = "admin/catalog/toolreview/change_form.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # reviews come from members
 
     def _moderate(self, request: HttpRequest, queryset: QuerySet, *, publish: bool) -> None:
+        chosen = len(queryset)
         done = sum(
             services.moderate_review(
                 review, publish=publish, by=cast("User", request.user), note=review.moderation_note,
@@ -278,12 +282,78 @@ class ToolReviewAdmin(admin.ModelAdmin):
             )
             for review in queryset.filter(status=models.ToolReview.Status.PENDING)
         )  # fmt: skip
-        self.message_user(
-            request,
-            ngettext("%(count)d review moderated.", "%(count)d reviews moderated.", done)
-            % {"count": done},
-            messages.SUCCESS,
-        )
+        text = (
+            ngettext("%(count)d review published.", "%(count)d reviews published.", done)
+            if publish
+            else ngettext("%(count)d review declined.", "%(count)d reviews declined.", done)
+        ) % {"count": done}
+        if skipped := chosen - done:
+            text += " " + ngettext(
+                "%(count)d was not waiting for moderation and was left as it was; open it to "
+                "change it.",
+                "%(count)d were not waiting for moderation and were left as they were; open "
+                "one to change it.",
+                skipped,
+            ) % {"count": skipped}
+        self.message_user(request, text, messages.SUCCESS if done else messages.WARNING)
+
+    def response_change(self, request: HttpRequest, obj: models.ToolReview) -> HttpResponse:
+        """Publish or Decline on the review's own page; say exactly what changed."""
+        publish, decline = "_publish" in request.POST, "_decline" in request.POST
+        if not (publish or decline):
+            return super().response_change(request, obj)
+        statuses = models.ToolReview.Status
+        before = obj.status
+        after = statuses.PUBLISHED if publish else statuses.DECLINED
+        if before == after:
+            text = (
+                _("This review was already published. Nothing changed; your note is saved.")
+                if publish
+                else _("This review was already declined. Nothing changed; your note is saved.")
+            )
+            self.message_user(request, text, messages.WARNING)
+            return HttpResponseRedirect(request.path)
+        done = services.moderate_review(
+            obj, publish=publish, by=request.user, note=obj.moderation_note, request=request,
+            from_statuses=(before,),
+        )  # fmt: skip
+        if not done:
+            obj.refresh_from_db()
+            self.message_user(
+                request,
+                _("Someone else moderated this review meanwhile: it is %(status)s. Nothing "
+                  "changed.") % {"status": obj.get_status_display().lower()},
+                messages.WARNING,
+            )  # fmt: skip
+        elif before == statuses.PUBLISHED:
+            self.message_user(
+                request,
+                _("This review was published; now it is declined. Members no longer see it, the "
+                  "tool's rating no longer counts it, and its author has been told."),
+                messages.SUCCESS,
+            )  # fmt: skip
+        elif before == statuses.DECLINED:
+            self.message_user(
+                request,
+                _("This review was declined; now it is published. Members see it on the tool "
+                  "page, and its author has been told."),
+                messages.SUCCESS,
+            )  # fmt: skip
+        elif publish:
+            self.message_user(
+                request,
+                _("Review published. Members see it on the tool page, and its author has been "
+                  "told."),
+                messages.SUCCESS,
+            )  # fmt: skip
+        else:
+            self.message_user(
+                request,
+                _("Review declined. Members do not see it, and its author has been told, with "
+                  "your note if you wrote one."),
+                messages.SUCCESS,
+            )  # fmt: skip
+        return HttpResponseRedirect(request.path)
 
     @admin.action(description=_("Publish the selected reviews"), permissions=["change"])
     def publish_reviews(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -16,77 +16,21 @@ from django.db.models import Avg, Count, ManyToManyField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
-from catalog import caching, models
+from catalog import caching, demo_content, models
+from catalog.demo_content import (
+    DEMO_NOTE,
+    PROVIDER_PARTS,
+    PURPOSES,
+    REVIEW_TEXTS,
+    TAXONOMY,
+    TOOL_PREFIXES,
+    TOOL_SUFFIXES,
+)
 from catalog.search import refresh_search_vector
 from hub import clock
 
-DEMO_NOTE = "Fictional demo entry: this tool does not exist and no real product is described."
-
-TAXONOMY = {
-    models.Capability: [
-        "Hash matching", "Image and video classification", "Age estimation", "Face matching",
-        "Object and scene detection", "Deduplication", "Triage and prioritisation",
-        "OCR and text analysis", "Grooming and chat analysis", "Audio analysis",
-        "OSINT and dark-web monitoring", "Geolocation", "Network and metadata analysis",
-        "Redaction and blurring", "Translation",
-    ],
-    models.InvestigationStage: [
-        "Report intake and triage", "Lawful acquisition", "Analysis and triage of seized media",
-        "Victim identification", "Offender identification",
-        "Prioritisation and risk assessment", "Case preparation and disclosure",
-        "Investigator wellbeing",
-    ],
-    models.DataType: [
-        "Images", "Video", "Audio", "Text and chat", "Network and metadata", "Documents",
-    ],
-    models.Deployment: ["On-premises", "Cloud", "Hybrid", "Air-gapped"],
-    models.Licence: ["Open source", "Free for law enforcement", "Commercial"],
-    models.Language: [
-        "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
-        "Arabic", "Russian", "Ukrainian", "Turkish", "Hindi", "Mandarin Chinese", "Japanese",
-        "Swahili", "Tagalog", "Thai",
-    ],
-    models.Platform: ["Windows", "Linux", "macOS", "Web browser", "Android", "iOS"],
-    models.Country: [
-        "Australia", "Austria", "Belgium", "Brazil", "Canada", "Denmark", "Finland", "France",
-        "Germany", "India", "Ireland", "Italy", "Japan", "Kenya", "Netherlands", "New Zealand",
-        "Norway", "Philippines", "Poland", "Portugal", "Spain", "Sweden", "Switzerland",
-        "Thailand", "United Kingdom", "United States",
-    ],
-}  # fmt: skip
-
-PROVIDER_PARTS = (
-    ["Northwind", "Bluefield", "Harbour", "Meridian", "Lantern", "Kestrel", "Granite",
-     "Tidewater", "Orchard", "Summit"],
-    ["Forensics", "Labs", "Analytics", "Research Institute", "Collective"],
-)  # fmt: skip
-TOOL_PREFIXES = [
-    "Aegis", "Beacon", "Cairn", "Delta", "Ember", "Fathom", "Glimmer", "Halo", "Iris", "Juniper",
-    "Keystone", "Lumen", "Mosaic", "Nimbus", "Onyx", "Prism", "Quill", "Ridge", "Sentinel",
-    "Tessera", "Umbra", "Vigil", "Warden", "Xylem", "Yarrow", "Zephyr", "Atlas", "Bastion",
-    "Compass", "Drift",
-]  # fmt: skip
-TOOL_SUFFIXES = [
-    "Scan", "Sight", "Triage", "Lens", "Trace", "Sort", "Match", "Map", "Guard", "Check",
-    "Finder", "Sift", "Index", "Link", "Watch", "Shield", "Graph", "Reader", "Voice", "Blur",
-]  # fmt: skip
-PURPOSES = {
-    "Hash matching": "matches seized media against known-material hash lists",
-    "Image and video classification": "classifies images and video to speed up review",
-    "Age estimation": "estimates the apparent age of people in images",
-    "Face matching": "suggests possible matches between faces across a case",
-    "Object and scene detection": "finds objects and scenes that help locate victims",
-    "Deduplication": "removes duplicate and near-duplicate files from large seizures",
-    "Triage and prioritisation": "ranks incoming reports so urgent ones come first",
-    "OCR and text analysis": "reads text in images and documents",
-    "Grooming and chat analysis": "flags grooming patterns in chat logs",
-    "Audio analysis": "transcribes and searches audio recordings",
-    "OSINT and dark-web monitoring": "monitors open sources and hidden services for leads",
-    "Geolocation": "suggests where a photo or video was taken",
-    "Network and metadata analysis": "links accounts and devices through their metadata",
-    "Redaction and blurring": "blurs material so that investigators see less of it",
-    "Translation": "translates chat and documents for review",
-}
+# The texts and terms live in demo_content; these names stay importable from here.
+__all__ = ["DEMO_NOTE", "PURPOSES", "TAXONOMY", "seed"]
 
 
 def _seed_taxonomy() -> dict[type[models.Term], list[models.Term]]:
@@ -147,18 +91,11 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
             continue
         rng = random.Random(i)  # noqa: S311 (demo data, not secrets)
         capabilities = rng.sample(terms[models.Capability], rng.randint(1, 3))
-        purpose = PURPOSES[capabilities[0].name]
         status = _status(i)
         new_tools.append(
             models.Tool(
                 name=name,
                 slug=slug,
-                summary=f"{name} {purpose}. (Demo entry.)",
-                description=(
-                    f"**{DEMO_NOTE}**\n\n{name} {purpose}. It is listed to show how the "
-                    "catalogue works: search, facets, comparison and reviews.\n\n"
-                    "- Runs where your data is\n- Keeps an audit trail of every action"
-                ),
                 website=f"https://{slug}.example.org/",
                 status=status,
                 maturity=rng.choice(models.Tool.Maturity.values),
@@ -167,10 +104,6 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
                 published_at=now - timedelta(days=rng.randint(8, 900))
                 if status != models.Tool.Status.DRAFT
                 else None,
-                data_protection_notes="Processes personal data: a data-protection impact "
-                "assessment is needed before use. (Demo text.)",
-                human_rights_notes="Automated matches are leads, never evidence on their own. "
-                "(Demo text.)",
             )
         )
         facets.append(
@@ -185,6 +118,7 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
                 "countries": rng.sample(terms[models.Country], rng.randint(2, 8)),
             }
         )
+    _describe(new_tools, facets, terms)
     created = models.Tool.objects.bulk_create(new_tools, batch_size=1000)
     # The links are plain rows: insert them directly, which is many times faster than
     # building a model instance for each of the ~20 links of every tool.
@@ -214,14 +148,23 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
     return [tool.pk for tool in created]
 
 
-REVIEW_TEXTS = [
-    ("Used on a backlog of seized media in a regional unit.", "Fast and easy to set up.",
-     "Needed a lot of manual checking of its suggestions."),
-    ("Trialled during a three-month pilot.", "Clear audit log; good vendor support.",
-     "No support for our case-management system."),
-    ("Used for triage of incoming reports.", "Saved us hours every week.",
-     "The licence is expensive for a small team."),
-]  # fmt: skip
+def _describe(tools: list[models.Tool], facets: list[dict], terms: dict) -> None:
+    """Give each tool texts that agree with its facets, and only data types and stages that fit."""
+    data_types = {term.name: term for term in terms[models.DataType]}
+    stages = {term.name: term for term in terms[models.InvestigationStage]}
+    for tool, chosen in zip(tools, facets, strict=True):
+        capabilities = [term.name for term in chosen["capabilities"]]
+        drawn = [term.name for term in chosen["data_types"]]
+        chosen["data_types"] = [
+            data_types[name] for name in demo_content.fitting_data_types(capabilities, drawn)
+        ]
+        drawn = [term.name for term in chosen["stages"]]
+        chosen["stages"] = [
+            stages[name] for name in demo_content.fitting_stages(capabilities, drawn)
+        ]
+        names = {field: [term.name for term in chosen[field]] for field in chosen}
+        for field, text in demo_content.texts(tool.name, tool.maturity, names).items():
+            setattr(tool, field, text)
 
 
 def _seed_reviews() -> int:

@@ -204,10 +204,15 @@ class ToolFilter(django_filters.FilterSet):
 
 
 class FinderForm(forms.Form):
-    """The tool finder's questions. Every answer is optional."""
+    """The tool finder's questions. Every answer is optional.
+
+    Budget, deployment and languages are musts (filters); stage and data types are nice to
+    have (they rank). See `catalog.services.find_tools`.
+    """
 
     stage = forms.ModelChoiceField(
         label=_("Which stage of the investigation is this for?"),
+        help_text=_("Nice to have: tools for this stage come first."),
         queryset=Tool._meta.get_field("stages").related_model.objects.all(),
         to_field_name="slug",
         required=False,
@@ -215,6 +220,7 @@ class FinderForm(forms.Form):
     )
     data_types = forms.ModelMultipleChoiceField(
         label=_("Which kinds of data will you work with?"),
+        help_text=_("Nice to have: tools that read more of them come first."),
         queryset=Tool._meta.get_field("data_types").related_model.objects.all(),
         to_field_name="slug",
         required=False,
@@ -239,6 +245,7 @@ class FinderForm(forms.Form):
     )
     languages = forms.ModelMultipleChoiceField(
         label=_("Which languages must it handle?"),
+        help_text=_("A must: only tools that handle every language you tick are shown."),
         queryset=Tool._meta.get_field("languages").related_model.objects.all(),
         to_field_name="slug",
         required=False,

@@ -97,7 +97,11 @@ class CompareForm(forms.Form):
             raise forms.ValidationError(_("Choose at least two tools to compare."))
         if len(slugs) > MAX_COMPARED:
             raise forms.ValidationError(
-                _("You can compare up to %(max)d tools at a time.") % {"max": MAX_COMPARED}
+                _(
+                    "Compare up to %(max)d tools at a time: you chose %(count)d. Untick the ones "
+                    "you need least and compare again."
+                )
+                % {"max": MAX_COMPARED, "count": len(slugs)}
             )
         tools = {
             tool.slug: tool
@@ -111,3 +115,15 @@ class CompareForm(forms.Form):
                 _("We could not find these tools: %(slugs)s.") % {"slugs": ", ".join(missing)}
             )
         return [tools[slug] for slug in slugs]
+
+    def chosen(self) -> list[Tool]:
+        """The published tools among those asked for, in order: the selection, kept on an error."""
+        if not self.is_bound:
+            return []
+        raw = str(self.data.get("tools", ""))[: self.fields["tools"].max_length]
+        slugs = [slug for slug in dict.fromkeys(s.strip() for s in raw.split(",")) if slug]
+        found = {
+            tool.slug: tool
+            for tool in Tool.objects.published().filter(slug__in=slugs[:20]).only("slug", "name")
+        }
+        return [found[slug] for slug in slugs if slug in found]

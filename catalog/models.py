@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
+from catalog.querysets import ToolQuerySet, ToolReviewQuerySet, verification_cutoff
 
 if TYPE_CHECKING:
     from django.db.backends.base.schema import BaseDatabaseSchemaEditor
@@ -299,6 +299,13 @@ class Tool(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool", args=[self.slug])
+
+    @property
+    def verification_overdue(self) -> bool:
+        """Not verified for twelve months, or never: members are warned, curators reminded."""
+        from hub.clock import today
+
+        return self.last_verified is None or self.last_verified < verification_cutoff(today())
 
     def may_move_to(self, status: str, user: User) -> bool:
         """Whether `user` may move this tool from its status to `status`."""

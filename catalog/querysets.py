@@ -6,6 +6,7 @@ models it reads from `self.model`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -45,17 +46,20 @@ def facet_term_sql(number: int, column: str) -> str:
     return f"(({int(number)}::bigint << {_FACET_SHIFT}) | {column})"
 
 
+def verification_cutoff(today: datetime.date) -> datetime.date:
+    """The day twelve months before `today`: a tool last verified before it is overdue."""
+    if today.month == 2 and today.day == 29:
+        return today.replace(year=today.year - 1, day=28)
+    return today.replace(year=today.year - 1)
+
+
 class ToolQuerySet(models.QuerySet):
     def published(self) -> ToolQuerySet:
         return self.filter(status=self.model.Status.PUBLISHED)
 
     def due_for_review(self, today) -> ToolQuerySet:
         """Published tools not verified for twelve months (or never)."""
-        cutoff = (
-            today.replace(year=today.year - 1)
-            if not (today.month == 2 and today.day == 29)
-            else today.replace(year=today.year - 1, day=28)
-        )
+        cutoff = verification_cutoff(today)
         return self.published().filter(Q(last_verified__lt=cutoff) | Q(last_verified__isnull=True))
 
     def visible_to(self, user) -> ToolQuerySet:

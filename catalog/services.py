@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 FINDER_RESULTS = 10
 FREE_LICENCES = ("open-source", "free-for-law-enforcement")
 # How much each kind of match counts towards a tool's fit.
-WEIGHTS = {"stages": 3, "data_types": 2, "languages": 1}
+# The finder's nice-to-haves and their weight in a tool's score (its musts are filters).
+WEIGHTS = {"stages": 3, "data_types": 2}
 
 
 def toggle_bookmark(user: User, tool: Tool) -> bool:
@@ -49,13 +50,15 @@ def moderate_review(
     by: User,
     note: str = "",
     request: HttpRequest | None = None,
+    from_statuses: tuple[str, ...] = (ToolReview.Status.PENDING,),
 ) -> bool:
-    """Publish or decline a pending review and tell its author. False if it was not pending."""
+    """Publish or decline a review and tell its author. False if it was in none of
+    `from_statuses` (by default: only a pending review is decided)."""
     status = ToolReview.Status.PUBLISHED if publish else ToolReview.Status.DECLINED
     # Claim the review with a conditional update: two moderators never both decide it.
-    claimed = ToolReview.objects.filter(pk=review.pk, status=ToolReview.Status.PENDING).update(
-        status=status, moderated_at=clock.now(), moderation_note=note
-    )
+    claimed = ToolReview.objects.filter(
+        pk=review.pk, status__in=[s for s in from_statuses if s != status]
+    ).update(status=status, moderated_at=clock.now(), moderation_note=note)
     if not claimed:
         return False
     review.refresh_from_db()
@@ -103,14 +106,20 @@ def find_tools(answers: dict) -> list[Match]:
         tools = tools.with_facet_terms(facet="deployments", slugs=["air-gapped"])
     if answers.get("on_premises"):
         tools = tools.with_facet_terms(facet="deployments", slugs=["on-premises", "air-gapped"])
+    # A language is a must: a tool that cannot read the case's language is of no use, so only
+    # tools with every language asked for are kept. Stage and data types are nice to have: they
+    # rank the tools that are left.
+    must_languages = [term.slug for term in answers.get("languages") or ()]
+    for slug in must_languages:
+        tools = tools.with_facet_terms(facet="languages", slugs=[slug])
     wanted = {
         "stages": [answers["stage"].slug] if answers.get("stage") else [],
         "data_types": [term.slug for term in answers.get("data_types") or ()],
-        "languages": [term.slug for term in answers.get("languages") or ()],
+        "languages": must_languages,
     }
     score: Expression = Value(0)
     for facet, slugs in wanted.items():
-        if slugs:
+        if slugs and facet in WEIGHTS:
             score = score + _matches(facet, slugs) * WEIGHTS[facet]
     ranked = list(
         tools.annotate(score=score)

@@ -3,6 +3,7 @@ finder. Access is the hub's policy (members only); views narrow it to a member's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from django.contrib import messages
@@ -15,7 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from catalog import services
 from catalog.filters import FinderForm
-from catalog.forms import CompareForm, DigestToggleForm, SavedSearchForm, ToolReviewForm
+from catalog.forms import (
+    MAX_COMPARED,
+    CompareForm,
+    DigestToggleForm,
+    SavedSearchForm,
+    ToolReviewForm,
+)
 from catalog.listing import Listing
 from catalog.models import Bookmark, SavedSearch, Tool, ToolReview
 from hub import audit
@@ -109,16 +116,32 @@ def compare(request: HttpRequest) -> HttpResponse:
             ),
         ]
         for _parameter, field, label in Tool.FACETS:
-            attributes.append(
-                (label, lambda t, f=field: ", ".join(str(x) for x in getattr(t, f).all()) or "—")
-            )
+            attributes.append((label, lambda t, f=field: _term_names(getattr(t, f).all())))
         for label, value in attributes:
             values = [value(t) for t in tools]
-            rows.append({"label": label, "values": values, "differs": len(set(values)) > 1})
-    status = 400 if form.is_bound and not form.is_valid() else 200
-    return render(
-        request, "catalog/compare.html", {"form": form, "tools": tools, "rows": rows}, status=status
-    )
+            rows.append(
+                {
+                    "label": label,
+                    "values": values,
+                    "cells": list(zip(tools, values, strict=True)),
+                    "differs": len(set(values)) > 1,
+                }
+            )
+    invalid = form.is_bound and not form.is_valid()
+    context = {
+        "form": form,
+        "tools": tools,
+        "rows": rows,
+        # On an error the selection stays on the page, to untick and compare again.
+        "chosen": form.chosen() if invalid else [],
+        "max_compared": MAX_COMPARED,
+    }
+    return render(request, "catalog/compare.html", context, status=400 if invalid else 200)
+
+
+def _term_names(terms: Iterable) -> str:
+    """A tool's terms in one facet, in name order: two tools with the same terms read the same."""
+    return ", ".join(sorted((str(term) for term in terms), key=str.casefold)) or "—"
 
 
 @require_safe

@@ -117,6 +117,9 @@ POLICY: dict[str, Rule] = {
     "accounts:contact_message": SIGNED_IN,
     # New terms of engagement (issue 16): before a member's pages open again.
     "accounts:accept_terms": VERIFIED,
+    # A member's own profile and the first-visit welcome: members only, like the catalogue.
+    "accounts:profile": DEFAULT_RULE,
+    "accounts:dismiss_welcome": DEFAULT_RULE,
     # Vetting officers' pages: their own membership must be active too.
     "vetting:queue": Rule(Access.MEMBER, "accounts.vet_application"),
     "vetting:application": Rule(Access.MEMBER, "accounts.vet_application"),

@@ -59,10 +59,33 @@ RESOURCES = [
         (
             "## What it is\n\nSecondary traumatic stress comes from exposure to other people's "
             "trauma. It is a normal reaction to abnormal material, not a weakness.\n\n## "
-            "Early signs\n\n- images or sounds that come back unbidden,\n- trouble sleeping,\n"
-            "- irritability or numbness,\n- avoiding parts of the work.\n"
+            "Early signs\n\n- images or sounds that come back without warning,\n"
+            "- trouble sleeping,\n"
+            "- irritability or numbness,\n- avoiding parts of the work.\n\n## What helps\n\n"
+            "Most reactions ease within days when the work is planned: limits on exposure time, "
+            "breaks between review sessions, colleagues who talk about the work, and tools that "
+            "blur previews and match known material by hash so that it is not viewed again. If "
+            "signs last for weeks or get worse, speak to occupational health or a counsellor "
+            "who works with investigators; it is a sign of good practice, not of failure.\n"
         ),
         True,
+    ),
+    (
+        "after-a-hard-session",
+        Resource.Kind.EXERCISE,
+        Area.INTRUSIVE_IMAGES,
+        "After a hard session",
+        "Ten minutes between distressing material and the rest of your day.",
+        10,
+        (
+            "## Close the session\n\nWrite one line on where you stopped, so the work does not "
+            "follow you home unfinished. Close the files.\n\n## Change the channel\n\nStand "
+            "up, drink water, look out of a window or walk for five minutes. Talk to someone "
+            "about something ordinary.\n\n## Check in\n\nAsk yourself how you are, from 1 to "
+            "10. If the answer is low, tell a colleague or your supervisor today; the support "
+            "directory lists who else you can call.\n"
+        ),
+        False,
     ),
     (
         "managing-workload",

@@ -50,6 +50,10 @@ class PreferencesForm(forms.ModelForm):
             "Between %(min)s and %(max)s; leave empty for no reminders."
         ) % {"min": Preferences.MIN_REMINDER_MINUTES, "max": Preferences.MAX_REMINDER_MINUTES}
         minutes.error_messages["invalid"] = _("Enter a whole number of minutes.")
+        out_of_range = _(
+            "Enter a number of minutes from %(min)s to %(max)s, or leave it empty for no reminders."
+        ) % {"min": Preferences.MIN_REMINDER_MINUTES, "max": Preferences.MAX_REMINDER_MINUTES}
+        minutes.error_messages["min_value"] = minutes.error_messages["max_value"] = out_of_range
         minutes.widget.attrs.update({"inputmode": "numeric", "class": "input--short"})
         warnings = self.fields["content_warnings"]
         warnings.label = _("Warn me before pages that describe distressing material")

@@ -185,7 +185,7 @@ SCALES = (
     Scale(Area.MOOD, _("How has your mood been?"), _("Very low"), _("Very good")),
     Scale(
         Area.INTRUSIVE_IMAGES,
-        _("How often have images or sounds from work come back to you unbidden?"),
+        _("How often have images or sounds from work come back to you when you did not want them?"),
         _("All the time"),
         _("Not at all"),
     ),

@@ -145,6 +145,20 @@ def two_tools(user) -> str:
     return f"tools={first.slug}&tools={second.slug}"
 
 
+def four_tools(user) -> str:
+    """Four tools with long values, the most the compare page shows side by side."""
+    languages = [factories.LanguageFactory(name=name) for name in ("Arabic", "Portuguese")]
+    tools = [
+        factories.ToolFactory(name=f"Investigator Toolkit {n}", languages=languages)
+        for n in range(4)
+    ]
+    return "&".join(f"tools={tool.slug}" for tool in tools)
+
+
+def five_tools(user) -> str:
+    return "&".join(f"tools={tool.slug}" for tool in _tools(5))
+
+
 def with_bookmarks(user) -> dict:
     for tool in _tools(2):
         factories.BookmarkFactory(user=user, tool=tool)
@@ -196,6 +210,19 @@ def with_a_very_low_check(user) -> dict:
     factories.SupportServiceFactory(name="Crisis line", country="", kind="crisis")
     factories.SelfCheckFactory(owner=user, mood=1, sleep=1, workload=1, support=1)
     return {}
+
+
+def with_approved_application(user) -> dict:
+    from accounts.models import ApplicationState
+
+    factories.VettingApplicationFactory(
+        applicant=user, state=ApplicationState.APPROVED, decided_at=user.date_joined
+    )
+    return {}
+
+
+def review_id(user) -> dict:
+    return {"object_id": factories.ToolReviewFactory(status="published").pk}
 
 
 def with_notifications(user) -> dict:
@@ -256,6 +283,7 @@ PAGES: list[PageType] = [
     PageType("email-addresses", "account_email", persona="member"),
     PageType("sessions", "usersessions_list", persona="member"),
     PageType("notifications", "notifications:index", persona="member", kwargs=with_notifications),
+    PageType("profile", "accounts:profile", persona="member", kwargs=with_approved_application),
     # Second factor.
     PageType("2fa-setup", "twofactor:setup", persona="applicant", verified=False),
     PageType(
@@ -304,6 +332,8 @@ PAGES: list[PageType] = [
     PageType("catalogue-filtered", "catalog:index", persona="member", query=filtered_catalogue),
     PageType("tool", "catalog:tool", persona="member", kwargs=tool_slug),
     PageType("compare", "catalog:compare", persona="member", query=two_tools),
+    PageType("compare-four", "catalog:compare", persona="member", query=four_tools),
+    PageType("compare-too-many", "catalog:compare", persona="member", query=five_tools, status=400),
     PageType("finder", "catalog:finder", persona="member"),
     PageType("bookmarks", "catalog:bookmarks", persona="member", kwargs=with_bookmarks),
     PageType(
@@ -327,6 +357,9 @@ PAGES: list[PageType] = [
     ),
     # The admin, for curators and administrators.
     PageType("admin", "admin:index", persona="administrator"),
+    PageType(
+        "admin-review", "admin:catalog_toolreview_change", persona="administrator", kwargs=review_id
+    ),
     # Error pages.
     PageType("not-a-member", "catalog:index", persona="applicant", status=403),
     PageType("not-found", None, path="/no-such-page/", status=404),

@@ -216,6 +216,14 @@ def test_finder_ranks_by_fit_and_explains(member_client, terms):
     factories.ToolFactory(
         name="Partial",
         stages=[terms["victim"]],
+        languages=[terms["arabic"]],
+        licences=[terms["open"]],
+        deployments=[terms["airgap"]],
+    )
+    factories.ToolFactory(  # fits every nice-to-have, but Arabic is a must
+        name="No Arabic",
+        stages=[terms["victim"]],
+        data_types=[terms["images"]],
         licences=[terms["open"]],
         deployments=[terms["airgap"]],
     )
@@ -241,6 +249,30 @@ def test_finder_ranks_by_fit_and_explains(member_client, terms):
     assert any("Images" in reason for reason in matches[0].reasons)
     assert "Can run air-gapped" in matches[0].reasons
     assert "Why it matched" in response.content.decode()
+
+
+def test_a_must_language_is_a_filter_and_nice_to_haves_only_rank(member_client, terms):
+    factories.ToolFactory(name="Arabic, wrong stage", languages=[terms["arabic"]])
+    factories.ToolFactory(
+        name="Arabic, right stage", languages=[terms["arabic"]], stages=[terms["victim"]]
+    )
+    for n in range(7):
+        factories.ToolFactory(name=f"Other {n}", stages=[terms["victim"]])
+    response = member_client.get(FINDER, {"languages": "arabic", "stage": "victim"})
+    names = [m.tool.name for m in response.context["matches"]]
+    assert names == ["Arabic, right stage", "Arabic, wrong stage"]
+    # Without the must, the nice-to-have ranks every tool and leaves none out.
+    response = member_client.get(FINDER, {"stage": "victim"})
+    names = [m.tool.name for m in response.context["matches"]]
+    assert "Arabic, wrong stage" in names and names[-1] == "Arabic, wrong stage"
+    assert "A must: only tools that handle every language" in response.content.decode()
+
+
+def test_every_must_language_is_needed(member_client, terms):
+    factories.ToolFactory(name="Both", languages=[terms["arabic"], terms["english"]])
+    factories.ToolFactory(name="Arabic only", languages=[terms["arabic"]])
+    response = member_client.get(FINDER, {"languages": ["arabic", "english"]})
+    assert [m.tool.name for m in response.context["matches"]] == ["Both"]
 
 
 def test_finder_without_answers_shows_the_questions(member_client):

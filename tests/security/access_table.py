@@ -314,6 +314,8 @@ TABLE: dict[str, Expect] = {
     ),
     "accounts:accept_terms": verified(),
     "accounts:contact_message": signed_in(),
+    "accounts:profile": member(),
+    "accounts:dismiss_welcome": member(),
     "vetting:queue": member("accounts.vet_application"),
     "vetting:application": member("accounts.vet_application", kwargs=_application),
     "vetting:members": member("accounts.vet_application"),

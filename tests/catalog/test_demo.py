@@ -1,0 +1,68 @@
+"""The demo catalogue reads like a real one: texts that agree with each tool's facets."""
+
+import pytest
+
+from catalog import demo, demo_content
+from catalog.models import Tool
+from guidance import demo as guidance_demo
+from guidance.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    demo.seed(tools=120)
+
+
+@pytest.mark.parametrize(
+    ("word", "capability"),
+    [
+        ("CSAM", "Hash matching"),
+        ("hash", "Hash matching"),
+        ("grooming", "Grooming and chat analysis"),
+    ],
+)
+def test_a_members_words_find_the_tools_about_them(catalogue, word, capability):
+    about = set(Tool.objects.published().filter(capabilities__name=capability))
+    assert about
+    found = set(Tool.objects.published().search(word))
+    # Every tool whose main capability this is comes up.
+    purpose = demo_content.PROFILES[capability].purpose
+    main = {tool for tool in about if purpose in tool.summary}
+    assert main and main <= found
+
+
+def test_descriptions_are_several_paragraphs_that_agree_with_the_facets(catalogue):
+    for tool in Tool.objects.published().prefetch_related("capabilities", "data_types", "stages"):
+        assert demo.DEMO_NOTE in tool.description
+        assert tool.description.count("\n\n") >= 8
+        assert "## Known limits" in tool.description
+        capabilities = {c.name for c in tool.capabilities.all()}
+        readable = {kind for c in capabilities for kind in demo_content.PROFILES[c].data_types}
+        data_types = {d.name for d in tool.data_types.all()}
+        assert data_types and data_types <= readable, tool
+        for kind in data_types:
+            assert kind.lower() in tool.description
+        if "Investigator wellbeing" in {s.name for s in tool.stages.all()}:
+            assert capabilities & demo_content.SPARING, tool
+        assert "(Demo text.)" in tool.data_protection_notes
+        if "Cloud" in {d.name for d in tool.deployments.all()}:
+            assert "leaves your network" in tool.data_protection_notes
+
+
+def test_guidance_articles_have_substance_and_link_tools_they_are_about(catalogue):
+    guidance_demo.seed()
+    for slug in ("hash-matching-explained", "grooming-detection-in-chat-logs"):
+        article = Article.objects.get(slug=slug)
+        assert len(article.body.split()) > 200 and article.body.count("## ") >= 4
+        capability = guidance_demo.RELATED_CAPABILITY[slug]
+        assert article.related_tools.exists()
+        assert all(
+            t.capabilities.filter(name=capability).exists() for t in article.related_tools.all()
+        )
+    face = Article.objects.get(slug="before-face-matching-on-seized-media")
+    assert "biometric" in face.body and "legal basis" in face.body.lower()
+    assert (
+        Article.objects.published().search("CSAM").filter(slug="hash-matching-explained").exists()
+    )
