@@ -96,6 +96,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     # not `settings.TERMS_VERSION` is asked to accept the new one before any member's page.
     terms_version = models.CharField(_("terms version accepted"), max_length=40, blank=True)
     terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
+    # The language pages and emails are in for this person (issue 21); blank follows the
+    # browser (pages) and the hub's default (emails).
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     objects = UserManager()
 
