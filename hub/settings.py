@@ -473,6 +473,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Dates by format name (`|date:"DATE_FORMAT"`): English's are the hub's own (hub/formats/en),
+# the other languages' are Django's.
+FORMAT_MODULE_PATH = ["hub.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
