@@ -46,6 +46,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "channel",
         "recipient",
         "to_email",
+        "language",
         "subject",
         "body_text",
         "url",

@@ -10,7 +10,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from notifications.models import CLAIM_TIMEOUT, DELIVERY_TIME_LIMIT, Notification
 
@@ -70,8 +70,12 @@ def deliver(self, notification_id: int) -> str:
         return "skipped"
     from notifications.services import LinkGoneError, bodies_to_send
 
+    # In the language the row was written in: anything rendered now (a withheld link's page,
+    # a library's headers) speaks the recipient's language too.
+    language = notification.language or settings.LANGUAGE_CODE
     try:
-        body_text, body_html = bodies_to_send(notification)
+        with translation.override(language):
+            body_text, body_html = bodies_to_send(notification)
     except LinkGoneError:
         Notification.objects.filter(pk=notification.pk).update(
             failed_at=timezone.now(), claimed_at=None, last_error="The link no longer exists."
@@ -81,12 +85,13 @@ def deliver(self, notification_id: int) -> str:
         subject=notification.subject,
         body=body_text,
         to=[notification.to_email],
-        headers={"Message-ID": message_id(notification)},
+        headers={"Message-ID": message_id(notification), "Content-Language": language},
     )
     if body_html:
         message.attach_alternative(body_html, "text/html")
     try:
-        message.send()
+        with translation.override(language):
+            message.send()
     except TRANSIENT_ERRORS as exc:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         if notification.attempts >= MAX_ATTEMPTS:
