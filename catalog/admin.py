@@ -8,13 +8,14 @@ from django.db.models import QuerySet, URLField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from catalog import models, services
 from hub import audit, clock
 from hub.admin_history import HistoryAdmin
 
 
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -111,7 +112,7 @@ class ToolAdminForm(forms.ModelForm):
 
 
 @admin.register(models.Tool)
-class ToolAdmin(HistoryAdmin):
+class ToolAdmin(TranslationAdmin, HistoryAdmin):
     form = ToolAdminForm
     list_display = ["name", "provider", "status", "maturity", "last_verified", "rating_count"]
     formfield_overrides = ProviderAdmin.formfield_overrides
@@ -140,7 +141,8 @@ class ToolAdmin(HistoryAdmin):
     ]
 
     def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        # By name: modeltranslation's get_form takes `change` only as a keyword.
+        form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user  # a new class per request (modelform_factory)
         return form
 
