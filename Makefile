@@ -53,10 +53,11 @@ test: lint
 	$(TEST_ENV) $(BIN)/python manage.py compile_translations --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/.
+# Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/; the
+# main ones again in Arabic and Chinese (var/screenshots/ar/, var/screenshots/zh-hans/).
 screenshots: install
 	rm -rf var/screenshots
-	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_accessibility.py -q $(PYTEST_ARGS)
+	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_accessibility.py tests/browser/test_languages.py -q $(PYTEST_ARGS)
 	@echo "Screenshots are in var/screenshots/"
 
 worker: install

@@ -9,6 +9,8 @@ from importlib.util import find_spec
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from hub import demo_translations
+
 # In order: later apps refer to what earlier ones made (reviews need members and tools).
 DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications")
 
@@ -28,3 +30,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = import_module(f"{app}.demo").seed(tools=options["tools"])
             self.stdout.write(f"{app}: {summary}")
+        # Issue 21: the terms the seeds made, named in the six languages.
+        with transaction.atomic():
+            self.stdout.write(f"languages: {demo_translations.apply()}")
