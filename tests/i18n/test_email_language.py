@@ -95,3 +95,20 @@ def test_allauths_emails_to_an_unknown_address_follow_the_page(
     rows = Notification.objects.filter(to_email="nobody@police.example.org")
     assert rows.exists()
     assert all(row.language == "fr" for row in rows)
+
+
+@pytest.mark.parametrize(("browser", "saved"), [("es", "es"), ("en", "")])
+def test_applying_in_a_language_saves_it_for_later_emails(
+    client: Client, django_capture_on_commit_callbacks, browser: str, saved: str
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    from tests.accounts.test_signup import form_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_signup"), form_data(), HTTP_ACCEPT_LANGUAGE=browser)
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="jo@police.example.org")
+    assert user.language == saved
+    confirmation = Notification.objects.get(to_email=user.email, kind__startswith="account.")
+    assert confirmation.language == (saved or "en")
