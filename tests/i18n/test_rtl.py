@@ -90,3 +90,13 @@ def test_scripts_carry_no_words_of_their_own(path: Path) -> None:
         and match.group(0)[1] not in ".#["  # a CSS selector
     ]
     assert not phrases, f"{path.name}: {phrases}"
+
+
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_the_standalone_error_pages_follow_the_language(template: str) -> None:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("ar"):
+        assert '<html lang="ar" dir="rtl">' in render_to_string(template)
+    assert '<html lang="en" dir="ltr">' in render_to_string(template)
