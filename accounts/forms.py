@@ -1,11 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts import services
-from accounts.models import Agency, ApplicationState, SupervisorAttestation
+from accounts.models import Agency, ApplicationState, SupervisorAttestation, User
 
 REASON_HINT = _("The applicant reads this. Say what you decided and why, plainly.")
 
@@ -73,7 +74,7 @@ class ApplicationSignupForm(forms.Form):
             )
         return cleaned
 
-    def signup(self, request, user) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         data = self.cleaned_data
         user.full_name = data["full_name"].strip()
         # Someone who applies in another language than English is written to in it (issue 21):

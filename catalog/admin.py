@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet, URLField
@@ -140,7 +142,13 @@ class ToolAdmin(TranslationAdmin, HistoryAdmin):
         (_("Reviews"), {"fields": ["rating_average", "rating_count", "updated_at"]}),
     ]
 
-    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+    def get_form(
+        self,
+        request: HttpRequest,
+        obj: models.Tool | None = None,
+        change: bool = False,
+        **kwargs: Any,
+    ) -> type[forms.ModelForm]:
         # By name: modeltranslation's get_form takes `change` only as a keyword.
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user  # a new class per request (modelform_factory)

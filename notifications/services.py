@@ -41,7 +41,7 @@ def notify(
     *,
     kind: str,
     key: str,
-    to,
+    to: "User | str",
     context: dict | None = None,
     url: str = "",
     channel: str = Notification.Channel.EMAIL,

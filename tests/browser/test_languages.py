@@ -6,10 +6,14 @@ and no sideways scroll at 390 px, plus the document's direction. The browser ask
 (`make screenshots`) each page is written to var/screenshots/<language>/ at 1280 and 390 px.
 """
 
+from collections.abc import Callable, Iterator
+
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, TIMEOUT_MS
-from tests.browser.pages import PAGES
+from tests.browser.pages import PAGES, PageType
 from tests.browser.test_accessibility import TAKE_SCREENSHOTS, _blocking, _report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,7 +33,9 @@ CASES = [
 
 
 @pytest.fixture
-def context(browser, live_server, request):
+def context(
+    browser: Browser, live_server: LiveServer, request: pytest.FixtureRequest
+) -> Iterator[BrowserContext]:
     language = request.node.callspec.params["case"][0]
     context = browser.new_context(
         base_url=live_server.url,
@@ -47,7 +53,9 @@ def test_every_main_page_type_is_covered() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{lang}-{pt.name}" for lang, pt in CASES])
-def test_page_in_another_script_is_accessible_and_fits_a_phone(page, visit, case) -> None:
+def test_page_in_another_script_is_accessible_and_fits_a_phone(
+    page: Page, visit: Callable[[PageType], object], case: tuple[str, PageType]
+) -> None:
     language, page_type = case
     visit(page_type)
     direction = "rtl" if language == "ar" else "ltr"

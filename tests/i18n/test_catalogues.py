@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.utils.translation import to_locale
+from pytest_django.fixtures import Settings as SettingsFixture
 
 from tests.i18n.extraction import source_messages
 
@@ -133,7 +134,9 @@ def test_placeholder_check_itself() -> None:
     assert placeholders("%(nom)s") != placeholders("%(name)s")
 
 
-def test_compiling_needs_no_gettext_and_leaves_out_fuzzy(tmp_path: Path, settings) -> None:
+def test_compiling_needs_no_gettext_and_leaves_out_fuzzy(
+    tmp_path: Path, settings: SettingsFixture
+) -> None:
     po_dir = tmp_path / "fr" / "LC_MESSAGES"
     po_dir.mkdir(parents=True)
     po = polib.POFile()

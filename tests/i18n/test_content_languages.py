@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from factory.django import DjangoModelFactory
 
 from catalog.models import Capability, Tool
 from hub.content_languages import missing_languages, set_texts
@@ -82,7 +83,9 @@ def test_in_english_no_notice_shows(client: Client) -> None:
     ("factory", "url_name"),
     [(ArticleFactory, "guidance:article"), (ResourceFactory, "wellbeing:resource")],
 )
-def test_guidance_and_wellbeing_pages_say_so_too(client: Client, factory, url_name: str) -> None:
+def test_guidance_and_wellbeing_pages_say_so_too(
+    client: Client, factory: type[DjangoModelFactory], url_name: str
+) -> None:
     obj = factory()
     response = french_member(client).get(reverse(url_name, args=[obj.slug]))
     assert response.status_code == 200

@@ -1,5 +1,6 @@
 """Emails go out in the recipient's language: the outbox row keeps it, delivery uses it."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import User
 from notifications.models import Notification
 from notifications.services import notify
 from tests.factories import MemberFactory
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.django_db
 ENDS = datetime(2027, 12, 3, 12, 0, tzinfo=UTC)
 
 
-def remind(member, django_capture_on_commit_callbacks) -> Notification:
+def remind(member: User, django_capture_on_commit_callbacks: Callable) -> Notification:
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         row = notify(
             kind="membership_reminder",
@@ -35,7 +37,7 @@ def remind(member, django_capture_on_commit_callbacks) -> Notification:
     ("language", "month"), [("fr", "décembre"), ("es", "diciembre"), ("en", "December")]
 )
 def test_an_email_is_written_and_sent_in_the_recipients_language(
-    language: str, month: str, django_capture_on_commit_callbacks
+    language: str, month: str, django_capture_on_commit_callbacks: Callable
 ) -> None:
     member = MemberFactory(language=language, membership_valid_until=ENDS)
     row = remind(member, django_capture_on_commit_callbacks)
@@ -47,7 +49,7 @@ def test_an_email_is_written_and_sent_in_the_recipients_language(
 
 
 def test_no_saved_language_writes_in_the_hubs_default(
-    client: Client, django_capture_on_commit_callbacks
+    client: Client, django_capture_on_commit_callbacks: Callable
 ) -> None:
     member = MemberFactory(language="", membership_valid_until=ENDS)
     row = remind(member, django_capture_on_commit_callbacks)
@@ -56,7 +58,7 @@ def test_no_saved_language_writes_in_the_hubs_default(
 
 
 def test_the_recipients_language_wins_over_the_pages(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks: Callable,
 ) -> None:
     from django.utils import translation
 
@@ -68,7 +70,7 @@ def test_the_recipients_language_wins_over_the_pages(
 
 
 def test_allauths_emails_go_in_the_account_holders_language(
-    client: Client, django_capture_on_commit_callbacks
+    client: Client, django_capture_on_commit_callbacks: Callable
 ) -> None:
     member = MemberFactory(language="es")
     with django_capture_on_commit_callbacks(execute=True):
@@ -84,7 +86,7 @@ def test_allauths_emails_go_in_the_account_holders_language(
 
 
 def test_allauths_emails_to_an_unknown_address_follow_the_page(
-    client: Client, django_capture_on_commit_callbacks
+    client: Client, django_capture_on_commit_callbacks: Callable
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
@@ -99,7 +101,7 @@ def test_allauths_emails_to_an_unknown_address_follow_the_page(
 
 @pytest.mark.parametrize(("browser", "saved"), [("es", "es"), ("en", "")])
 def test_applying_in_a_language_saves_it_for_later_emails(
-    client: Client, django_capture_on_commit_callbacks, browser: str, saved: str
+    client: Client, django_capture_on_commit_callbacks: Callable, browser: str, saved: str
 ) -> None:
     from django.contrib.auth import get_user_model
 
