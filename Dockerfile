@@ -14,8 +14,11 @@ COPY pyproject.toml requirements.lock README.md ./
 RUN pip install -c requirements.lock .
 
 COPY --chown=hub:hub . .
-# collectstatic needs settings to load, not real secrets.
+# collectstatic needs settings to load, not real secrets. The catalogues are compiled by polib:
+# the slim image has no gettext.
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOW_SINGLE_PROCESS=true \
+    python manage.py compile_translations --verbosity 0 \
+    && SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOW_SINGLE_PROCESS=true \
     python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /app/var/beat && chown hub:hub /app/var/beat
 

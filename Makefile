@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 # and the first pass knowingly runs on SQLite in one process (ALLOW_SINGLE_PROCESS).
 TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false ALLOW_SINGLE_PROCESS=true
 
-.PHONY: run test lint install migrate demo worker beat lock clean screenshots backup restore
+.PHONY: run test lint install migrate demo worker beat lock clean screenshots backup restore messages translations
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required.") if sys.version_info < (3, 11) else None'
@@ -17,7 +17,19 @@ $(STAMP):
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) translations
+
+# Translations (issue 21): .po to .mo in pure Python (polib), so no gettext binary is needed.
+translations: $(STAMP)
+	DEBUG=true $(BIN)/python manage.py compile_translations --verbosity 0
+
+# For developers: extract every marked string into the five catalogues (needs GNU gettext's
+# xgettext and msgmerge: `apt-get install gettext`). Compiling them does not.
+MESSAGE_LOCALES := --locale ar --locale zh_Hans --locale fr --locale ru --locale es
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages $(MESSAGE_LOCALES) --extension html,txt,py \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'benchmarks/*' \
+		--no-obsolete --add-location file
 
 # `make run PORT=8001` serves on another port; links in emails follow it.
 PORT ?= 8000
@@ -38,15 +50,17 @@ test: lint
 	$(BIN)/bandit --quiet -c pyproject.toml -r . --severity-level medium --confidence-level medium
 # Models and migrations agree: checked against an empty in-memory database, whatever DATABASE_URL is.
 	$(TEST_ENV) DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
+	$(TEST_ENV) $(BIN)/python manage.py compile_translations --verbosity 0
 # Types: mypy with django-stubs on the application code ([tool.mypy] in pyproject.toml); its
 # plugin loads the settings, hence the environment.
 	$(TEST_ENV) $(BIN)/mypy
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/.
+# Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/; the
+# main ones again in Arabic and Chinese (var/screenshots/ar/, var/screenshots/zh-hans/).
 screenshots: install
 	rm -rf var/screenshots
-	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_accessibility.py -q $(PYTEST_ARGS)
+	SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest tests/browser/test_accessibility.py tests/browser/test_languages.py -q $(PYTEST_ARGS)
 	@echo "Screenshots are in var/screenshots/"
 
 worker: install

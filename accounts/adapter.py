@@ -21,12 +21,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hub import audit, ratelimit
 from hub.signals import attempted_email
 from notifications.models import ACCOUNT_KIND_PREFIX
-from notifications.services import queue_email
+from notifications.services import language_for_address, queue_email
 
 if TYPE_CHECKING:
     from typing import Any
@@ -111,11 +112,14 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {key: on_site(value) for key, value in context.items()}
         context["current_site"] = HubSite()
         request = allauth_context.request
-        message = self.render_mail(
-            template_prefix,
-            email,
-            {"request": request, "email": email} | context,
-        )
+        # In the recipient's saved language, else the page's (issue 21).
+        language = language_for_address(email)
+        with translation.override(language):
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {"request": request, "email": email} | context,
+            )
         html = [
             content
             for content, mimetype in getattr(message, "alternatives", [])
@@ -134,6 +138,7 @@ class AccountAdapter(DefaultAccountAdapter):
             subject=message.subject,
             body_text=body_text,
             body_html=body_html,
+            language=language,
         )
 
 

@@ -5,10 +5,12 @@ from typing import TYPE_CHECKING, cast
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts import services
-from accounts.models import Agency, ApplicationState, SupervisorAttestation
+from accounts.models import Agency, ApplicationState, SupervisorAttestation, User
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -88,7 +90,12 @@ class ApplicationSignupForm(forms.Form):
     def signup(self, request: HttpRequest, user: User) -> None:
         data = self.cleaned_data
         user.full_name = data["full_name"].strip()
-        user.save(update_fields=["full_name"])
+        # Someone who applies in another language than English is written to in it (issue 21):
+        # their decision and reminders are emails long after this page.
+        language = translation.get_language()
+        if language != settings.LANGUAGE_CODE and language in dict(settings.LANGUAGES):
+            user.language = language
+        user.save(update_fields=["full_name", "language"])
         services.submit_application(
             user,
             agency=data["agency"],

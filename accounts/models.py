@@ -108,6 +108,11 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
     # A new member sees a short welcome in the catalogue until they dismiss it.
     welcome_dismissed_at = models.DateTimeField(_("welcome dismissed at"), null=True, blank=True)
+    # The language pages and emails are in for this person (issue 21); blank follows the
+    # browser (pages) and the hub's default (emails).
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     objects = UserManager()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,6 +10,7 @@ from django.db.models import QuerySet, URLField
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from catalog import models, services
 from hub import audit, clock
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from catalog.querysets import ToolQuerySet
 
 
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -127,7 +128,7 @@ class ToolAdminForm(forms.ModelForm):
 
 
 @admin.register(models.Tool)
-class ToolAdmin(HistoryAdmin):
+class ToolAdmin(TranslationAdmin, HistoryAdmin):
     form = ToolAdminForm
     list_display = ["name", "provider", "status", "maturity", "last_verified", "rating_count"]
     formfield_overrides = ProviderAdmin.formfield_overrides
@@ -162,7 +163,8 @@ class ToolAdmin(HistoryAdmin):
         change: bool = False,
         **kwargs: Any,
     ) -> type[forms.ModelForm[models.Tool]]:
-        form = super().get_form(request, obj, change, **kwargs)
+        # By name: modeltranslation's get_form takes `change` only as a keyword.
+        form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user  # a new class per request (modelform_factory)
         return form
 

@@ -2,13 +2,14 @@
 to their owners and deliberately have no admin page."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from guidance.models import Article, Category, LearningPath, PathStep
 from hub.admin_history import HistoryAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(HistoryAdmin):
+class CategoryAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -16,7 +17,7 @@ class CategoryAdmin(HistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class ArticleAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["title", "category", "status", "content_warning", "reviewed_on", "updated_at"]
     list_filter = ["status", "category", "content_warning"]
     list_select_related = ["category"]
@@ -38,7 +39,7 @@ class PathStepInline(admin.TabularInline):
 
 
 @admin.register(LearningPath)
-class LearningPathAdmin(HistoryAdmin):
+class LearningPathAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["title", "status"]
     list_filter = ["status"]
     search_fields = ["title", "summary"]

@@ -5,6 +5,8 @@ import ipaddress
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from hub import audit
 
@@ -106,3 +108,22 @@ class AuthQuotaMiddleware:
         if ratelimit.hit(limit, ratelimit.client_address(request)) > limit.amount:
             return respond_429(request)
         return None
+
+
+class UserLanguageMiddleware:
+    """Activates a signed-in person's saved language, after LocaleMiddleware chose one.
+
+    Their choice (`User.language`) wins over the language cookie and the browser's
+    Accept-Language; blank follows them. Placed after AuthenticationMiddleware, which it needs.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None else ""
+        if user is not None and user.is_authenticated and language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

@@ -16,7 +16,6 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -98,6 +97,8 @@ SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "")
 SUPPORT_PHONE = env_str("SUPPORT_PHONE", "")
 
 INSTALLED_APPS = [
+    # Before the admin: per-language fields of curated content, edited side by side (issue 21).
+    "modeltranslation",
     "hub.apps.HubAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -141,6 +142,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's saved language wins over the cookie and the browser (issue 21).
+    "hub.middleware.UserLanguageMiddleware",
     # Curated content keeps its history; this records who made each change in the admin.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -452,9 +455,27 @@ CELERY_METRICS_PORT = env_int("CELERY_METRICS_PORT", 0)
 
 # --- Internationalisation -------------------------------------------------------------
 
+# The six official UN languages (issue 21). Each is named in itself: that is how the picker and
+# the account's preference show them, whatever language the page is in. No i18n_patterns: URLs
+# stay the same; the language comes from the person's saved preference (hub.middleware
+# .UserLanguageMiddleware), else the language cookie, else Accept-Language, else English.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("ar", "العربية"),
+    ("zh-hans", "简体中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Curated content (django-modeltranslation): one column per language, English the fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Dates by format name (`|date:"DATE_FORMAT"`): English's are the hub's own (hub/formats/en),
+# the other languages' are Django's.
+FORMAT_MODULE_PATH = ["hub.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -503,6 +524,8 @@ CSRF_COOKIE_SAMESITE = "Strict"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The picker's choice outlives the browser session (a visitor has no account to keep it on).
+LANGUAGE_COOKIE_AGE = int(timedelta(days=365).total_seconds())
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -7,11 +7,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from hub.forms import LanguageForm
 from hub.outages import DATABASE_RETRY_AFTER, is_database_outage
+from hub.redirects import safe_path
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +60,36 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_active_member:
         return redirect("catalog:index")
     return redirect("accounts:application")
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language picker: remembers the choice in the cookie, and on the account if signed in.
+
+    Then back to `next` if it is a path on this site, else the landing page. An unknown language
+    changes nothing.
+    """
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return redirect(safe_path(request, request.POST.get("next", "")) or "landing")
+    language = form.cleaned_data["language"]
+    response = redirect(safe_path(request, form.cleaned_data["next"]) or "landing")
+    user = request.user
+    if user.is_authenticated and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    translation.activate(language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def _check_database() -> None:

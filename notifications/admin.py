@@ -62,6 +62,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "channel",
         "recipient",
         "to_email",
+        "language",
         "subject",
         "body_text",
         "url",

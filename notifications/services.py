@@ -40,12 +40,14 @@ def notify(
     url: str = "",
     channel: str = Notification.Channel.EMAIL,
     not_before: datetime | None = None,
+    language: str | None = None,
 ) -> Notification | None:
     """Queue the message `kind` for `to` (a user, or an email address), once per `key`.
 
     Templates: `notifications/email/<kind>_subject.txt`, `<kind>.txt` and optionally
     `<kind>.html`. `channel=IN_APP` writes a row for the notification centre only.
     `not_before` holds the email back until then (the outbox sweep sends it once due).
+    It is written in `language`, else the recipient's (`recipient_language`).
     Returns None when a notification with this key already exists.
     """
     recipient = None if isinstance(to, str) else to
@@ -61,7 +63,8 @@ def notify(
         "url": f"{settings.SITE_URL}{url}" if url.startswith("/") else url,
         **(context or {}),
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    language = language or recipient_language(recipient)
+    with translation.override(language):
         subject = " ".join(
             render_to_string(f"notifications/email/{kind}_subject.txt", context).split()
         )
@@ -82,11 +85,46 @@ def notify(
         body_html=body_html,
         url=url,
         not_before=not_before,
+        language=language,
     )
 
 
+def recipient_language(recipient: User | None) -> str:
+    """The language to write to `recipient` in: their saved one, else the active language.
+
+    The active language is the page's for an address without an account (a supervisor asked by
+    an applicant who applied in French is written to in French) and the hub's default in a task.
+    A person with an account and no saved preference gets the hub's default: a page's language
+    is the reader's, not necessarily the recipient's.
+    """
+    if recipient is not None:
+        return recipient.language or settings.LANGUAGE_CODE
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def language_for_address(email: str) -> str:
+    """The language for an email another library writes to `email` (django-allauth's)."""
+    from django.contrib.auth import get_user_model
+
+    saved = (
+        get_user_model()
+        .objects.filter(email__iexact=email)
+        .exclude(language="")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return saved or translation.get_language() or settings.LANGUAGE_CODE
+
+
 def queue_email(
-    *, kind: str, key: str, to_email: str, subject: str, body_text: str, body_html: str = ""
+    *,
+    kind: str,
+    key: str,
+    to_email: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    language: str = "",
 ) -> Notification | None:
     """Queue an email another library rendered (django-allauth's), once per `key`.
 
@@ -105,6 +143,7 @@ def queue_email(
         body_html=body_html,
         url="",
         not_before=None,
+        language=language or translation.get_language() or settings.LANGUAGE_CODE,
     )
 
 

@@ -14,6 +14,7 @@ from celery.exceptions import Retry
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.module_loading import import_string
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
@@ -125,8 +126,12 @@ def deliver(self: Task, notification_id: int) -> str:
     notification = claim(notification_id)
     if notification is None:
         return "skipped"
+    # In the language the row was written in: anything rendered now (a withheld link's page,
+    # a library's headers) speaks the recipient's language too.
+    language = notification.language or settings.LANGUAGE_CODE
     try:
-        body_text, body_html = bodies_to_send(notification)
+        with translation.override(language):
+            body_text, body_html = bodies_to_send(notification)
     except LinkGoneError:
         Notification.objects.filter(pk=notification.pk).update(
             failed_at=clock.now(), claimed_at=None, last_error="The link no longer exists."
@@ -136,12 +141,13 @@ def deliver(self: Task, notification_id: int) -> str:
         subject=notification.subject,
         body=body_text,
         to=[notification.to_email],
-        headers={"Message-ID": message_id(notification)},
+        headers={"Message-ID": message_id(notification), "Content-Language": language},
     )
     if body_html:
         message.attach_alternative(body_html, "text/html")
     try:
-        message.send()
+        with translation.override(language):
+            message.send()
     except TRANSIENT_ERRORS as exc:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         if notification.attempts >= MAX_ATTEMPTS:

@@ -3,13 +3,14 @@ Self-checks and preferences are private to their owners and deliberately have no
 
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
 from hub.admin_history import HistoryAdmin
 from wellbeing.models import Resource, SupportService
 
 
 @admin.register(Resource)
-class ResourceAdmin(HistoryAdmin):
+class ResourceAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["title", "kind", "area", "is_published", "content_warning", "updated_at"]
     list_filter = ["kind", "area", "is_published", "content_warning"]
     search_fields = ["title", "summary", "body"]
@@ -17,7 +18,7 @@ class ResourceAdmin(HistoryAdmin):
 
 
 @admin.register(SupportService)
-class SupportServiceAdmin(HistoryAdmin):
+class SupportServiceAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "country", "kind", "is_listed"]
     list_filter = ["kind", "is_listed", "country"]
     search_fields = ["name", "country", "description"]

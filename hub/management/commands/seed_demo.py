@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from hub import demo_translations
+
 if TYPE_CHECKING:
     from typing import Any
 
@@ -35,3 +37,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = import_module(f"{app}.demo").seed(tools=options["tools"])
             self.stdout.write(f"{app}: {summary}")
+        # Issue 21: the terms the seeds made, named in the six languages.
+        with transaction.atomic():
+            self.stdout.write(f"languages: {demo_translations.apply()}")

@@ -1,0 +1,82 @@
+"""Curated content in the six languages, through django-modeltranslation (issue 21).
+
+`register(model, fields)` gives each field one column per language (`summary_en`, `summary_fr`…),
+edited side by side in the admin. Reading `tool.summary` gives the active language's text, else
+English (MODELTRANSLATION_FALLBACK_LANGUAGES); `missing_languages` says which texts fell back, so
+a page can say so.
+
+Queries keep to the original columns. modeltranslation would rewrite `filter(summary=…)`,
+`order_by("name")` and `values("name")` to the active language's column, which has no fallback
+in SQL: a French member's search and sorting would skip every text not yet translated. The
+original column always holds the English text (modeltranslation copies the default language's
+text into it on every save), so search, facets and sorting work as they did, in English, until
+the search gets per-language vectors (`catalog/search.py`).
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from modeltranslation.translator import TranslationOptions, translator
+from modeltranslation.utils import build_localized_fieldname
+
+
+class OriginalColumnsManager(models.Manager):
+    """Mixed into a translated model's managers: its querysets do not rewrite field names."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().rewrite(False)
+
+
+def register(model: type[models.Model], fields: Iterable[str]) -> None:
+    """Translate `fields` of `model`, and of its django-simple-history model if it has one.
+
+    The historical model gets the same columns, so every version keeps every language's text
+    (simple-history copies each of the model's fields into the version it writes).
+    """
+    options = type(f"{model.__name__}Translation", (TranslationOptions,), {"fields": tuple(fields)})
+    targets = [model]
+    history = getattr(model, "history", None)
+    if history is not None:
+        targets.append(history.model)
+    for target in targets:
+        translator.register(target, options)
+        _query_original_columns(target)
+
+
+def _query_original_columns(model: type[models.Model]) -> None:
+    for manager in model._meta.managers:
+        if isinstance(manager, OriginalColumnsManager):
+            continue
+        base = type(manager)
+        manager.__class__ = type(base.__name__, (OriginalColumnsManager, base), {})
+
+
+def translated_fields(model: type[models.Model]) -> tuple[str, ...]:
+    return tuple(translator.get_options_for_model(model).fields)
+
+
+def missing_languages(obj: models.Model, fields: Iterable[str] | None = None) -> bool:
+    """Whether some text of `obj` that has English is shown in English for the active language."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return False
+    for field in fields or translated_fields(type(obj)):
+        english = getattr(obj, build_localized_fieldname(field, "en"), "")
+        own = getattr(obj, build_localized_fieldname(field, language), "")
+        if english and not own:
+            return True
+    return False
+
+
+def set_texts(obj: models.Model, texts: dict[str, Any]) -> None:
+    """Set per-language texts: `{"summary": {"en": "…", "fr": "…"}, "name": "…"}`.
+
+    A plain string is the English text; the demo content uses this.
+    """
+    for field, value in texts.items():
+        by_language = value if isinstance(value, dict) else {"en": value}
+        for language, text in by_language.items():
+            setattr(obj, build_localized_fieldname(field, language), text)
