@@ -96,6 +96,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     # not `settings.TERMS_VERSION` is asked to accept the new one before any member's page.
     terms_version = models.CharField(_("terms version accepted"), max_length=40, blank=True)
     terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
+    # Technology providers (issue 23): an account opened at /providers/apply/ is a provider's,
+    # never a member's. The access policy reads this flag on every request (no query); the
+    # organisation and the provider's own terms are `providers.ProviderAccount`'s.
+    is_provider = models.BooleanField(
+        _("technology provider account"), default=False, editable=False
+    )
 
     objects = UserManager()
 
@@ -108,6 +114,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            # One account is a provider's or a member's, never both (issue 23).
+            models.CheckConstraint(
+                condition=models.Q(is_provider=False)
+                | models.Q(membership_valid_until__isnull=True, suspended_at__isnull=True),
+                name="accounts_user_provider_is_never_a_member",
+            ),
         ]
         # The vetting officer's powers; roles (groups) grant them, the access policy checks them.
         permissions = [

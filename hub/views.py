@@ -56,6 +56,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """Where signing in lands: members go to the catalogue, everyone else to their application."""
     if request.user.is_active_member:
         return redirect("catalog:index")
+    if request.user.is_provider:  # technology providers (issue 23): their portal
+        return redirect("providers:portal")
     return redirect("accounts:application")
 
 
