@@ -296,6 +296,14 @@ class Tool(models.Model):
         caching.bump()
 
 
+class ToolReviewManager(models.Manager.from_queryset(ToolReviewQuerySet)):
+    """Reviews come with their provider's reply, if any (issue 23): one join, no query more,
+    for the tool page that shows a published reply under its review."""
+
+    def get_queryset(self) -> ToolReviewQuerySet:
+        return super().get_queryset().select_related("provider_reply__provider")
+
+
 class ToolReview(models.Model):
     """A member's experience with a tool. Moderated: pending → published or declined.
 
@@ -336,7 +344,7 @@ class ToolReview(models.Model):
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
 
-    objects = ToolReviewQuerySet.as_manager()
+    objects = ToolReviewManager()
 
     class Meta:
         ordering = ["-created_at"]

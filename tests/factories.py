@@ -390,6 +390,12 @@ class ApprovedProviderAccountFactory(ProviderAccountFactory):
     decision_reason = "Known supplier; domain matches."
 
 
+def _current_values(tool) -> dict:
+    from providers.changes import current_values
+
+    return current_values(tool)
+
+
 class ProposalFactory(factory.django.DjangoModelFactory):
     """A waiting proposal to change a tool's summary, from the tool's own provider."""
 
@@ -400,6 +406,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     provider = factory.LazyAttribute(lambda o: o.account.provider)
     tool = factory.LazyAttribute(lambda o: ToolFactory(provider=o.account.provider))
     changes = factory.LazyFunction(lambda: {"summary": "Now with audio analysis."})
+    base = factory.LazyAttribute(lambda o: _current_values(o.tool))
     submitted_at = factory.LazyFunction(timezone.now)
 
 
