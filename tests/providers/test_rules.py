@@ -146,3 +146,42 @@ def test_a_revoked_provider_is_out_at_once(client_factory, provider_account):
     assert response.status_code == 302
     again = sign_in(client_factory(), provider_account.user)
     assert again.get(reverse("providers:portal")).status_code == 403
+
+
+def test_applying_is_limited_per_address_like_signing_up(client, settings):
+    settings.HUB_RATE_LIMITS = settings.HUB_RATE_LIMITS | {"signup_address": (2, 3600)}
+    answers = [
+        client.post(
+            reverse("providers:apply"), {"organisation": "X"}, REMOTE_ADDR="198.51.100.9"
+        ).status_code
+        for _ in range(3)
+    ]
+    assert answers == [400, 400, 429]
+    assert client.get(reverse("providers:apply"), REMOTE_ADDR="198.51.100.9").status_code == 200
+
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+def test_what_providers_type_comes_back_escaped(
+    provider_account, provider_client, curator_client, client_factory
+):
+    tool = factories.ToolFactory(provider=provider_account.provider)
+    proposal = factories.ProposalFactory(
+        account=provider_account, tool=tool, changes={"summary": SCRIPT}, note=SCRIPT
+    )
+    reply = factories.ProviderReplyFactory(account=provider_account, body=SCRIPT)
+    services.moderate_reply(reply, publish=True, by=factories.CuratorFactory())
+    reader = sign_in(client_factory(), factories.MemberFactory())
+    pages = [
+        curator_client.get(reverse("admin:providers_proposal_change", args=[proposal.pk])),
+        curator_client.get(reverse("admin:providers_providerreply_change", args=[reply.pk])),
+        provider_client.get(proposal.get_absolute_url()),
+        provider_client.get(reverse("providers:reviews")),
+        reader.get(reply.review.tool.get_absolute_url()),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert SCRIPT not in body
+        assert "&lt;script&gt;" in body
