@@ -15,12 +15,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import ResolverMatch
 from django.utils.cache import add_never_cache_headers
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 
 class Access(enum.IntEnum):
@@ -220,7 +225,7 @@ class Refusal(enum.Enum):
     PROVIDER_TERMS = "provider terms"  # a provider who has not accepted the current terms
 
 
-def _audience_refusal(user, rule: Rule) -> Refusal | None:
+def _audience_refusal(user: AbstractBaseUser | AnonymousUser, rule: Rule) -> Refusal | None:
     """Whether the kind of account (provider or not) stops `user` at `rule`."""
     if rule.audience is Audience.EVERYONE:
         return None
@@ -232,7 +237,7 @@ def _audience_refusal(user, rule: Rule) -> Refusal | None:
     return None
 
 
-def _provider_refusal(user) -> Refusal | None:
+def _provider_refusal(user: AbstractBaseUser | AnonymousUser) -> Refusal | None:
     """What stops a provider at an approved provider's page (one query, once per request)."""
     from providers.models import ProviderAccount
 
@@ -250,12 +255,12 @@ def refusal(user, rule: Rule) -> Refusal | None:
         return None
     if not user.is_authenticated:
         return Refusal.SIGN_IN
-    if (kind := _audience_refusal(user, rule)) is not None:
-        return kind
     if rule.access is Access.SIGNED_IN:
-        return None
+        return _audience_refusal(user, rule)
     if not has_second_factor(user):
         return Refusal.SECOND_FACTOR
+    if (kind := _audience_refusal(user, rule)) is not None:
+        return kind
     if rule.permission and not user.has_perm(rule.permission):
         return Refusal.PERMISSION
     if rule.audience is Audience.PROVIDERS:

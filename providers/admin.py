@@ -3,6 +3,8 @@ field-by-field diff (accept, edit then accept, or return with a comment), and re
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -153,10 +155,12 @@ class ProviderAccountAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # organisations apply at /providers/apply/
 
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def save_model(self, request: HttpRequest, obj: ProviderAccount, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: ProviderAccount, form: ProviderAccountForm, change: bool
+    ) -> None:
         decision, reason = form.cleaned_data.get("decision"), form.cleaned_data.get("reason", "")
         if decision == "approve":
             provider = form.cleaned_data.get("provider") or obj.existing_provider
@@ -214,7 +218,7 @@ class ProposalDecisionBase(forms.ModelForm):
         model = Proposal
         fields = ["curator_comment"]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.update(changes.proposed_values(self.instance.tool, self.instance.changes))
@@ -257,7 +261,7 @@ class ProposalAdmin(admin.ModelAdmin):
         "curator_comment_shown",
     ]
 
-    def get_fieldsets(self, request: HttpRequest, obj=None) -> list:
+    def get_fieldsets(self, request: HttpRequest, obj: Proposal | None = None) -> list:
         summary = (
             None,
             {
@@ -320,16 +324,18 @@ class ProposalAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # proposals come from providers
 
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # A decided proposal is a record: it can be read, not decided again.
         if obj is not None and obj.state != Proposal.State.SUBMITTED:
             return False
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def save_model(self, request: HttpRequest, obj: Proposal, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Proposal, form: ProposalDecisionBase, change: bool
+    ) -> None:
         decision = form.cleaned_data.get("decision")
         comment = (form.cleaned_data.get("curator_comment") or "").strip()
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -50,7 +52,7 @@ class ProviderApplicationForm(forms.Form):
         error_messages={"required": _("Tick the box to accept the providers' terms.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["accept_terms"].help_text = _("Version %(version)s.") % {
             "version": settings.PROVIDER_TERMS_VERSION
@@ -127,7 +129,7 @@ class AcceptProviderTermsForm(forms.Form):
         error_messages={"required": _("Tick the box to accept the providers' terms.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["accept_terms"].help_text = _("Version %(version)s.") % {
             "version": settings.PROVIDER_TERMS_VERSION

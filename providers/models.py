@@ -132,7 +132,7 @@ class ProviderAccount(models.Model):
         return f"{self.organisation} — {self.contact_name} <{self.email}>"
 
     @classmethod
-    def of(cls, user) -> ProviderAccount | None:
+    def of(cls, user: object) -> ProviderAccount | None:
         """`user`'s provider account, or None; looked up once per user object (one request)."""
         if not getattr(user, "is_provider", False):
             return None

@@ -6,15 +6,17 @@ Each changes several models, notifies through the outbox and audits, in one tran
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import slugify
 
 from accounts import roles
+from accounts.models import User
 from catalog.models import Provider, Tool, ToolReview
 from hub import audit, clock
 from notifications.services import notify
@@ -35,7 +37,7 @@ def _tell_curators(*, kind: str, key: str, context: dict, url: str) -> None:
         notify(kind=kind, key=f"{key}:{curator.public_id}", to=curator, context=context, url=url)
 
 
-def _admin_url(obj) -> str:
+def _admin_url(obj: models.Model) -> str:
     meta = obj._meta
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
 
@@ -43,7 +45,7 @@ def _admin_url(obj) -> str:
 # --- Applying ------------------------------------------------------------------------------
 
 
-def refuse_members(user) -> None:
+def refuse_members(user: User) -> None:
     """A person cannot be a provider and a member with one account (issue 23)."""
     if user.membership_valid_until is not None or user.suspended_at is not None:
         raise NotAllowedError("A member's account cannot become a technology provider's.")
@@ -53,7 +55,7 @@ def refuse_members(user) -> None:
 
 @transaction.atomic
 def submit_application(
-    user,
+    user: User,
     *,
     organisation: str,
     website: str,
@@ -93,7 +95,7 @@ def submit_application(
 
 
 @transaction.atomic
-def confirm_email(user, *, request: HttpRequest | None = None) -> ProviderAccount | None:
+def confirm_email(user: User, *, request: HttpRequest | None = None) -> ProviderAccount | None:
     """The provider proved their address: the application reaches the curators."""
     account = (
         ProviderAccount.objects.select_for_update()
@@ -131,7 +133,9 @@ def accept_terms(request: HttpRequest) -> None:
     )
 
 
-def _tell_provider(account: ProviderAccount, *, kind: str, key: str, context: dict, url: str):
+def _tell_provider(
+    account: ProviderAccount, *, kind: str, key: str, context: dict, url: str
+) -> None:
     notify(kind=kind, key=key, to=account.user, context={"account": account, **context}, url=url)
 
 
@@ -139,7 +143,7 @@ def _tell_provider(account: ProviderAccount, *, kind: str, key: str, context: di
 def approve(
     account: ProviderAccount,
     *,
-    curator,
+    curator: User,
     provider: Provider,
     reason: str,
     request: HttpRequest | None = None,
@@ -178,7 +182,7 @@ def approve(
 
 @transaction.atomic
 def reject(
-    account: ProviderAccount, *, curator, reason: str, request: HttpRequest | None = None
+    account: ProviderAccount, *, curator: User, reason: str, request: HttpRequest | None = None
 ) -> ProviderAccount:
     account = ProviderAccount.objects.select_for_update().get(pk=account.pk)
     if account.state != ProviderAccount.State.APPLIED:
@@ -209,7 +213,7 @@ def reject(
 
 @transaction.atomic
 def revoke(
-    account: ProviderAccount, *, curator, reason: str, request: HttpRequest | None = None
+    account: ProviderAccount, *, curator: User, reason: str, request: HttpRequest | None = None
 ) -> ProviderAccount:
     """Take an approved provider's access away; their sessions end at once."""
     from hub.sessions import end_all_sessions
@@ -239,7 +243,7 @@ def revoke(
 # --- Proposals -----------------------------------------------------------------------------
 
 
-def tools_of(account: ProviderAccount):
+def tools_of(account: ProviderAccount) -> models.QuerySet[Tool]:
     """The tools a provider may propose updates to: their organisation's published ones."""
     return Tool.objects.published().filter(provider_id=account.provider_id)
 
@@ -283,7 +287,7 @@ def submit_proposal(
     return proposal
 
 
-def _claim(proposal: Proposal, state: str, *, curator, comment: str) -> Proposal:
+def _claim(proposal: Proposal, state: str, *, curator: User, comment: str) -> Proposal:
     """Decide a waiting proposal with a conditional update: two curators never both do."""
     claimed = Proposal.objects.filter(pk=proposal.pk, state=Proposal.State.SUBMITTED).update(
         state=state, decided_at=clock.now(), decided_by=curator, curator_comment=comment
@@ -306,7 +310,7 @@ def _unique_slug(name: str) -> str:
 def accept_proposal(
     proposal: Proposal,
     *,
-    curator,
+    curator: User,
     edits: dict | None = None,
     comment: str = "",
     request: HttpRequest | None = None,
@@ -360,7 +364,7 @@ def accept_proposal(
 
 @transaction.atomic
 def return_proposal(
-    proposal: Proposal, *, curator, comment: str, request: HttpRequest | None = None
+    proposal: Proposal, *, curator: User, comment: str, request: HttpRequest | None = None
 ) -> Proposal:
     """Send the proposal back with the curator's comment. The tool is left as it is."""
     proposal = _claim(proposal, Proposal.State.RETURNED, curator=curator, comment=comment)
@@ -407,7 +411,7 @@ def confirm_still_accurate(
     return tool
 
 
-def ask_providers_to_review(tools, *, week: str) -> int:
+def ask_providers_to_review(tools: Iterable[Tool], *, week: str) -> int:
     """Ask each approved provider of a tool due for review to confirm or update it, once a week.
 
     Called by `catalog.tasks.flag_tools_due_for_review`; each message is written in its own
@@ -437,7 +441,7 @@ def ask_providers_to_review(tools, *, week: str) -> int:
 # --- Replies to reviews --------------------------------------------------------------------
 
 
-def reviews_of(account: ProviderAccount):
+def reviews_of(account: ProviderAccount) -> models.QuerySet[ToolReview]:
     """Published reviews of the provider's published tools (never their authors)."""
     return (
         ToolReview.objects.published()
@@ -475,7 +479,12 @@ def post_reply(
 
 @transaction.atomic
 def moderate_reply(
-    reply: ProviderReply, *, publish: bool, by, note: str = "", request: HttpRequest | None = None
+    reply: ProviderReply,
+    *,
+    publish: bool,
+    by: User,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> bool:
     """Publish or decline a pending reply and tell the provider. False if it was not pending."""
     status = ProviderReply.Status.PUBLISHED if publish else ProviderReply.Status.DECLINED

@@ -7,6 +7,8 @@ tool, proposal or review is 404.
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from allauth.account.adapter import get_adapter
 from allauth.account.internal import flows
 from allauth.account.models import EmailAddress
@@ -201,7 +203,7 @@ def propose_tool(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def proposal(request: HttpRequest, uuid) -> HttpResponse:
+def proposal(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """One of the organisation's proposals, field by field; anyone else's is 404."""
     account = _account(request)
     found = get_object_or_404(
@@ -246,7 +248,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def reply(request: HttpRequest, uuid) -> HttpResponse:
+def reply(request: HttpRequest, uuid: UUID) -> HttpResponse:
     account = _account(request)
     review = get_object_or_404(services.reviews_of(account), uuid=uuid)
     form = ReplyForm(request.POST)

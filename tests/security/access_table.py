@@ -120,14 +120,15 @@ class Expect:
             return ALLOWED
         if not visitor.signed_in:
             return SIGN_IN
-        if self.audience is not Audience.EVERYONE and visitor.is_provider != (
+        wrong_kind = self.audience is not Audience.EVERYONE and visitor.is_provider != (
             self.audience is Audience.PROVIDERS
-        ):
-            return FORBIDDEN
+        )
         if self.access is Access.SIGNED_IN:
-            return ALLOWED
+            return FORBIDDEN if wrong_kind else ALLOWED
         if not visitor.verified:
             return SECOND_FACTOR
+        if wrong_kind:
+            return FORBIDDEN
         if self.permission and not visitor.has_perm(self.permission):
             return FORBIDDEN
         if self.audience is Audience.PROVIDERS:
