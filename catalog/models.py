@@ -4,6 +4,7 @@ and what members do with them (bookmarks, reviews, saved searches)."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -16,6 +17,10 @@ from simple_history.models import HistoricalRecords
 
 from catalog import caching
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 
 class SearchVectorIndex(GinIndex):
@@ -296,12 +301,13 @@ class Tool(models.Model):
         caching.bump()
 
 
-class ToolReviewManager(models.Manager.from_queryset(ToolReviewQuerySet)):
-    """Reviews come with their provider's reply, if any (issue 23): one join, no query more,
-    for the tool page that shows a published reply under its review."""
+class ReviewsWithReplies(ToolReviewQuerySet):
+    """The reviews a visitor may see come with their provider's reply, if any (issue 23): one
+    join in the tool page's one query for its reviews, no query more. Only `visible_to` joins:
+    other review queries (locking ones among them) stay as they were."""
 
-    def get_queryset(self) -> ToolReviewQuerySet:
-        return super().get_queryset().select_related("provider_reply__provider")
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> ToolReviewQuerySet:
+        return super().visible_to(user).select_related("provider_reply__provider")
 
 
 class ToolReview(models.Model):
@@ -344,7 +350,7 @@ class ToolReview(models.Model):
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
 
-    objects = ToolReviewManager()
+    objects = ReviewsWithReplies.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
