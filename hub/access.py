@@ -140,7 +140,7 @@ POLICY: dict[str, Rule] = {
 # A provider's account reaches the public pages, these pages of its own account and the
 # providers' pages; every other rule refuses it (`refusal`), whatever the URL.
 OPEN_TO_PROVIDERS = (
-    "home",  # where signing in lands; it sends a provider to their portal
+    "home",  # where signing in lands; a provider goes on to their portal or application
     "account_logout",
     "account_change_password",
     "account_email",
@@ -282,7 +282,7 @@ def may(user, view_name: str) -> bool:
 def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
     """None if `request` may go on under `rule`, else the response that stops it."""
     user = request.user
-    match refused := refusal(user, rule):
+    match refusal(user, rule):
         case None:
             return None
         case Refusal.SIGN_IN:
@@ -303,9 +303,7 @@ def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
         case Refusal.STAFF:
             return TemplateResponse(request, "hub/admin_forbidden.html", status=403)
         case Refusal.NOT_FOR_PROVIDERS | Refusal.PROVIDERS_ONLY:
-            return TemplateResponse(
-                request, "providers/not_for_you.html", {"refusal": refused.value}, status=403
-            )
+            return TemplateResponse(request, "providers/not_for_you.html", status=403)
         case Refusal.PROVIDER_APPROVAL:
             return TemplateResponse(request, "providers/not_approved.html", status=403)
         case Refusal.PROVIDER_TERMS:
