@@ -113,6 +113,12 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
     )
+    # Technology providers (issue 23): an account opened at /providers/apply/ is a provider's,
+    # never a member's. The access policy reads this flag on every request (no query); the
+    # organisation and the provider's own terms are `providers.ProviderAccount`'s.
+    is_provider = models.BooleanField(
+        _("technology provider account"), default=False, editable=False
+    )
 
     objects = UserManager()
 
@@ -125,6 +131,12 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            # One account is a provider's or a member's, never both (issue 23).
+            models.CheckConstraint(
+                condition=models.Q(is_provider=False)
+                | models.Q(membership_valid_until__isnull=True, suspended_at__isnull=True),
+                name="accounts_user_provider_is_never_a_member",
+            ),
         ]
         # The vetting officer's powers; roles (groups) grant them, the access policy checks them.
         permissions = [

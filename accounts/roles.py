@@ -33,7 +33,7 @@ CURATOR = "curator"
 ADMINISTRATOR = "administrator"
 
 # Apps whose content curators look after in the admin.
-CURATED_APPS = ("catalog", "guidance", "wellbeing")
+CURATED_APPS = ("catalog", "guidance", "wellbeing", "providers")
 
 
 def _private_content_types() -> list[int]:

@@ -304,6 +304,12 @@ def _check_officer(application: VettingApplication, officer: User) -> None:
         raise NotAllowedError("An officer cannot decide their own application.")
 
 
+def _refuse_provider(user: User) -> None:
+    """A technology provider's account is never a member's (issue 23)."""
+    if user.is_provider:
+        raise NotAllowedError(f"{user.email} is a technology provider's account, never a member.")
+
+
 def membership_end(user: User, months: int | None = None) -> datetime.datetime:
     """When a membership approved now ends: renewals run on from the current end date."""
     start = clock.now()
@@ -334,6 +340,7 @@ def approve(
     application = _lock(application)
     _check_officer(application, officer)
     user = get_user_model().objects.select_for_update().get(pk=application.applicant_id)
+    _refuse_provider(user)
     valid_until = membership_end(user)
     application.approve(officer=officer, reason=reason, valid_until=valid_until)
     user.membership_valid_until = valid_until
@@ -520,6 +527,7 @@ def grant_membership(user: User, *, reason: str, months: int | None = None) -> d
     officer's decision: a suspended person is reinstated at /vetting/members/, not here.
     """
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    _refuse_provider(user)
     if user.suspended_at is not None:
         raise NotAllowedError(
             f"{user.email} is suspended: a vetting officer reinstates them at /vetting/members/."

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
 
 class SearchVectorIndex(GinIndex):
     """A GIN index on PostgreSQL; a plain index elsewhere, where full-text search is not used."""
@@ -343,6 +347,15 @@ class Tool(models.Model):
         CatalogueVersion.bump()
 
 
+class ReviewsWithReplies(ToolReviewQuerySet):
+    """The reviews a visitor may see come with their provider's reply, if any (issue 23): one
+    join in the tool page's one query for its reviews, no query more. Only `visible_to` joins:
+    other review queries (locking ones among them) stay as they were."""
+
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> ToolReviewQuerySet:
+        return super().visible_to(user).select_related("provider_reply__provider")
+
+
 class ToolReview(models.Model):
     """A member's experience with a tool. Moderated: pending → published or declined.
 
@@ -383,7 +396,7 @@ class ToolReview(models.Model):
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
 
-    objects = ToolReviewQuerySet.as_manager()
+    objects = ReviewsWithReplies.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

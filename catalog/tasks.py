@@ -26,7 +26,8 @@ def _week() -> str:
 
 @shared_task(time_limit=300, soft_time_limit=240)
 def flag_tools_due_for_review() -> int:
-    """Tell each curator, once a week, which published tools are due for re-verification."""
+    """Tell each curator, once a week, which published tools are due for re-verification, and
+    ask each tool's provider to confirm or update its entry. Returns how many were told."""
     due = Tool.objects.due_for_review(clock.today()).order_by("last_verified", "name")
     count = due.count()
     if not count:
@@ -35,7 +36,10 @@ def flag_tools_due_for_review() -> int:
     curators = roles.holders(roles.CURATOR)
     url = reverse("admin:catalog_tool_changelist") + "?verification=due"
     week = _week()
-    sent = 0
+    # Technology providers (issue 23): each tool's provider is asked to confirm or update it.
+    from providers.services import ask_providers_to_review
+
+    sent = ask_providers_to_review(due.select_related("provider").iterator(), week=week)
     for curator in curators:
         with transaction.atomic():
             sent += bool(

@@ -13,7 +13,7 @@ A test walks every URL pattern and proves this table for every kind of visitor.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
@@ -39,6 +39,14 @@ class Access(enum.IntEnum):
     MEMBER = 3  # verified, a vetted member whose membership is active, current terms accepted
 
 
+class Audience(enum.Enum):
+    """Which kind of account a rule is for (issue 23): a technology provider's is a kind apart."""
+
+    MEMBERS = "members"  # members, applicants and staff; never a technology provider (default)
+    EVERYONE = "everyone"  # any account: signing out, one's own second factor and password
+    PROVIDERS = "providers"  # technology providers only
+
+
 @dataclass(frozen=True)
 class Rule:
     access: Access
@@ -46,6 +54,10 @@ class Rule:
     permission: str | None = None
     # Staff only (the admin site): curators and administrators.
     staff: bool = False
+    # Whose rule it is. By default not a provider's: they are refused wherever a rule does not
+    # say otherwise, including URLs added after this line was written. For a providers' rule
+    # `Access.MEMBER` means an approved provider who accepted the current provider terms.
+    audience: Audience = Audience.MEMBERS
 
 
 DEFAULT_RULE = Rule(Access.MEMBER)
@@ -129,6 +141,49 @@ POLICY: dict[str, Rule] = {
     "vetting:reinstate": Rule(Access.MEMBER, "accounts.suspend_member"),
 }
 
+# --- Technology providers (issue 23) -------------------------------------------------------
+# A provider's account reaches the public pages, these pages of its own account and the
+# providers' pages; every other rule refuses it (`refusal`), whatever the URL.
+OPEN_TO_PROVIDERS = (
+    "home",  # where signing in lands; a provider goes on to their portal or application
+    "account_logout",
+    "account_change_password",
+    "account_email",
+    "account_reauthenticate",
+    "twofactor:setup",
+    "twofactor:verify",
+    "twofactor:security",
+    "twofactor:remove_device",
+    "twofactor:backup_codes",
+    "twofactor:end_session",
+    "twofactor:add_passkey",
+    "usersessions_list",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+)
+for _name in OPEN_TO_PROVIDERS:
+    POLICY[_name] = replace(POLICY[_name], audience=Audience.EVERYONE)
+PROVIDER_VERIFIED = Rule(Access.VERIFIED, audience=Audience.PROVIDERS)
+APPROVED_PROVIDER = Rule(Access.MEMBER, audience=Audience.PROVIDERS)
+POLICY |= {
+    "providers:apply": PUBLIC,  # the organisation's application, like sign-up
+    "providers:terms": PUBLIC,  # the providers' terms of engagement
+    "providers:application": PROVIDER_VERIFIED,
+    "providers:accept_terms": PROVIDER_VERIFIED,
+    "providers:portal": APPROVED_PROVIDER,
+    "providers:propose_update": APPROVED_PROVIDER,
+    "providers:propose_tool": APPROVED_PROVIDER,
+    "providers:proposal": APPROVED_PROVIDER,
+    "providers:confirm_accurate": APPROVED_PROVIDER,
+    "providers:reviews": APPROVED_PROVIDER,
+    "providers:reply": APPROVED_PROVIDER,
+}
+# Where a provider who has not accepted the current provider terms is sent.
+ACCEPT_PROVIDER_TERMS = "providers:accept_terms"
+
 # Where a signed-in person whose second factor is not yet verified is sent. The second-factor
 # views are registered under these names and are declared SIGNED_IN in POLICY by their app.
 SECOND_FACTOR_SETUP = "twofactor:setup"
@@ -171,6 +226,34 @@ class Refusal(enum.Enum):
     MEMBERSHIP = "membership"
     TERMS = "terms"
     STAFF = "staff"
+    NOT_FOR_PROVIDERS = "not for providers"  # a provider's account, on anyone else's page
+    PROVIDERS_ONLY = "providers only"  # anyone else, on a provider's page
+    PROVIDER_APPROVAL = "provider approval"  # a provider not (or no longer) approved
+    PROVIDER_TERMS = "provider terms"  # a provider who has not accepted the current terms
+
+
+def _audience_refusal(user: User | AnonymousUser, rule: Rule) -> Refusal | None:
+    """Whether the kind of account (provider or not) stops `user` at `rule`."""
+    if rule.audience is Audience.EVERYONE:
+        return None
+    is_provider = bool(getattr(user, "is_provider", False))
+    if is_provider and rule.audience is not Audience.PROVIDERS:
+        return Refusal.NOT_FOR_PROVIDERS
+    if not is_provider and rule.audience is Audience.PROVIDERS:
+        return Refusal.PROVIDERS_ONLY
+    return None
+
+
+def _provider_refusal(user: User | AnonymousUser) -> Refusal | None:
+    """What stops a provider at an approved provider's page (one query, once per request)."""
+    from providers.models import ProviderAccount
+
+    account = ProviderAccount.of(user)
+    if account is None or not account.is_approved:
+        return Refusal.PROVIDER_APPROVAL
+    if not account.has_accepted_current_terms:
+        return Refusal.PROVIDER_TERMS
+    return None
 
 
 def refusal(user: User | AnonymousUser, rule: Rule) -> Refusal | None:
@@ -180,11 +263,15 @@ def refusal(user: User | AnonymousUser, rule: Rule) -> Refusal | None:
     if not user.is_authenticated:
         return Refusal.SIGN_IN
     if rule.access is Access.SIGNED_IN:
-        return None
+        return _audience_refusal(user, rule)
     if not has_second_factor(user):
         return Refusal.SECOND_FACTOR
+    if (kind := _audience_refusal(user, rule)) is not None:
+        return kind
     if rule.permission and not user.has_perm(rule.permission):
         return Refusal.PERMISSION
+    if rule.audience is Audience.PROVIDERS:
+        return _provider_refusal(user) if rule.access is Access.MEMBER else None
     if rule.access is Access.MEMBER and not user.is_active_member:
         return Refusal.MEMBERSHIP
     if rule.access is Access.MEMBER and not user.has_accepted_current_terms:
@@ -225,6 +312,12 @@ def check(request: HttpRequest, rule: Rule) -> HttpResponse | None:
             return redirect_to_login(request.get_full_path(), login_url=ACCEPT_TERMS)
         case Refusal.STAFF:
             return TemplateResponse(request, "hub/admin_forbidden.html", status=403)
+        case Refusal.NOT_FOR_PROVIDERS | Refusal.PROVIDERS_ONLY:
+            return TemplateResponse(request, "providers/not_for_you.html", status=403)
+        case Refusal.PROVIDER_APPROVAL:
+            return TemplateResponse(request, "providers/not_approved.html", status=403)
+        case Refusal.PROVIDER_TERMS:
+            return redirect_to_login(request.get_full_path(), login_url=ACCEPT_PROVIDER_TERMS)
 
 
 class AccessPolicyMiddleware:

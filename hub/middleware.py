@@ -86,7 +86,11 @@ class AuthQuotaMiddleware:
     database, so the limit holds while the cache is away.
     """
 
-    QUOTAS = {"account_login": "signin_address", "account_signup": "signup_address"}
+    QUOTAS = {
+        "account_login": "signin_address",
+        "account_signup": "signup_address",
+        "providers:apply": "signup_address",  # a provider's sign-up (issue 23)
+    }
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -97,7 +101,7 @@ class AuthQuotaMiddleware:
     def process_view(self, request: HttpRequest, *_view: object) -> HttpResponse | None:
         if request.method != "POST" or request.resolver_match is None:
             return None
-        name = self.QUOTAS.get(request.resolver_match.url_name or "")
+        name = self.QUOTAS.get(request.resolver_match.view_name or "")
         if name is None:
             return None
         from allauth.core.ratelimit import respond_429

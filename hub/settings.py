@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "catalog",
     "guidance",
     "wellbeing",
+    "providers",  # Technology providers (issue 23)
 ]
 
 MIDDLEWARE = [
@@ -341,6 +342,8 @@ HUB_RATE_LIMITS = {
 # The version of the terms of engagement that applicants accept now; stored with each acceptance.
 TERMS_VERSION = env_str("TERMS_VERSION", "2026-11")
 MEMBERSHIP_MONTHS = env_int("MEMBERSHIP_MONTHS", 12)
+# Technology providers (issue 23): the version of the providers' own terms of engagement.
+PROVIDER_TERMS_VERSION = env_str("PROVIDER_TERMS_VERSION", "2026-12")
 # Free-mail domains beyond accounts/free_mail.py's list (a supervisor there is a warning signal).
 EXTRA_FREE_MAIL_DOMAINS = {d.lower().lstrip("@") for d in env_list("EXTRA_FREE_MAIL_DOMAINS", "")}
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("guidance/", include("guidance.urls")),
     path("wellbeing/", include("wellbeing.urls")),
     path("notifications/", include("notifications.urls")),
+    path("providers/", include("providers.urls")),  # Technology providers (issue 23)
     path("admin/", admin.site.urls),
 ]
 

@@ -59,6 +59,12 @@ def home(request: HttpRequest) -> HttpResponse:
     """Where signing in lands: members go to the catalogue, everyone else to their application."""
     if request.user.is_authenticated and request.user.is_active_member:
         return redirect("catalog:index")
+    if request.user.is_provider:  # technology providers (issue 23): portal, else application
+        from hub.access import may
+
+        return redirect(
+            "providers:portal" if may(request.user, "providers:portal") else "providers:application"
+        )
     return redirect("accounts:application")
 
 

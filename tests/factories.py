@@ -350,3 +350,76 @@ class SavedSearchFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Search {n}")
     query_string = "q=hash"
     weekly_digest = True
+
+
+# Technology providers (issue 23)
+
+
+class ProviderUserFactory(UserFactory):
+    """A technology provider's account (never a member): pair it with a ProviderAccountFactory."""
+
+    email = factory.Sequence(lambda n: f"contact{n}@provider.example.org")
+    is_provider = True
+
+
+class ProviderAccountFactory(factory.django.DjangoModelFactory):
+    """An organisation's application, email confirmed, waiting for a curator."""
+
+    class Meta:
+        model = "providers.ProviderAccount"
+
+    user = factory.SubFactory(ProviderUserFactory)
+    organisation = factory.Sequence(lambda n: f"Applicant Org {n}")
+    website = "https://provider.example.org/"
+    contact_name = factory.LazyAttribute(lambda o: o.user.full_name)
+    email = factory.LazyAttribute(lambda o: o.user.email)
+    tools_description = "Image classification for triage of seized media."
+    terms_version = factory.LazyFunction(lambda: settings.PROVIDER_TERMS_VERSION)
+    terms_accepted_at = factory.LazyFunction(timezone.now)
+    submitted_at = factory.LazyFunction(timezone.now)
+    email_confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class ApprovedProviderAccountFactory(ProviderAccountFactory):
+    """An approved provider, speaking for one `Provider` of the catalogue."""
+
+    state = "approved"
+    provider = factory.SubFactory(ProviderFactory)
+    organisation = factory.LazyAttribute(lambda o: o.provider.name)
+    decided_at = factory.LazyFunction(timezone.now)
+    decision_reason = "Known supplier; domain matches."
+
+
+def _current_values(tool) -> dict:
+    from providers.changes import current_values
+
+    return current_values(tool)
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A waiting proposal to change a tool's summary, from the tool's own provider."""
+
+    class Meta:
+        model = "providers.Proposal"
+
+    account = factory.SubFactory(ApprovedProviderAccountFactory)
+    provider = factory.LazyAttribute(lambda o: o.account.provider)
+    tool = factory.LazyAttribute(lambda o: ToolFactory(provider=o.account.provider))
+    changes = factory.LazyFunction(lambda: {"summary": "Now with audio analysis."})
+    base = factory.LazyAttribute(lambda o: _current_values(o.tool))
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class ProviderReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "providers.ProviderReply"
+
+    account = factory.SubFactory(ApprovedProviderAccountFactory)
+    provider = factory.LazyAttribute(lambda o: o.account.provider)
+    review = factory.LazyAttribute(
+        lambda o: ToolReviewFactory(
+            tool=ToolFactory(provider=o.account.provider), status="published"
+        )
+    )
+    body = "Thank you: the next release handles low-resolution images."
+    created_at = factory.LazyFunction(timezone.now)

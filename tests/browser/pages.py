@@ -32,6 +32,12 @@ PERSONAS: dict[str, Callable] = {
     "officer": factories.VettingOfficerFactory,
     # A member asked to accept a newer version of the terms of engagement.
     "member-old-terms": functools.partial(factories.MemberFactory, terms_version="2000-01"),
+    # Technology providers (issue 23): an approved one, one waiting, one asked to accept new terms.
+    "provider": lambda: factories.ApprovedProviderAccountFactory().user,
+    "provider-applicant": lambda: factories.ProviderAccountFactory().user,
+    "provider-old-terms": lambda: (
+        factories.ApprovedProviderAccountFactory(terms_version="2000-01").user
+    ),
 }
 
 
@@ -230,6 +236,49 @@ def with_notifications(user) -> dict:
     return {}
 
 
+def _provider_account(user):
+    from providers.models import ProviderAccount
+
+    return ProviderAccount.objects.get(user=user)
+
+
+def with_provider_tools(user) -> dict:
+    """Two of the organisation's tools (one due for review) and a proposal of each kind."""
+    account = _provider_account(user)
+    tool = factories.ToolFactory(provider=account.provider, last_verified=None)
+    factories.ToolFactory(provider=account.provider)
+    factories.ProposalFactory(account=account, tool=tool)
+    factories.ProposalFactory(account=account, tool=None, changes={"name": "A new tool"})
+    return {}
+
+
+def own_provider_tool(user) -> dict:
+    return {"slug": factories.ToolFactory(provider=_provider_account(user).provider).slug}
+
+
+def own_proposal(user) -> dict:
+    from providers import services
+
+    proposal = factories.ProposalFactory(account=_provider_account(user))
+    services.return_proposal(
+        proposal, curator=factories.CuratorFactory(), comment="Please cite a release note."
+    )
+    return {"uuid": proposal.uuid}
+
+
+def with_provider_reviews(user) -> dict:
+    account = _provider_account(user)
+    tool = factories.ToolFactory(provider=account.provider)
+    factories.ToolReviewFactory(tool=tool, status="published")
+    factories.ProviderReplyFactory(account=account)
+    return {}
+
+
+def tool_with_a_reply(user) -> dict:
+    reply = factories.ProviderReplyFactory(status="published")
+    return {"slug": reply.review.tool.slug}
+
+
 # --- Steps on a page ---------------------------------------------------------------------
 
 
@@ -354,6 +403,33 @@ PAGES: list[PageType] = [
     PageType("self-check-trend", "wellbeing:checkins", persona="member", kwargs=with_self_checks),
     PageType(
         "self-check-very-low", "wellbeing:checkins", persona="member", kwargs=with_a_very_low_check
+    ),
+    # Technology providers (issue 23).
+    PageType("provider-apply", "providers:apply"),
+    PageType("provider-apply-errors", "providers:apply", then=send_empty),
+    PageType("provider-terms", "providers:terms"),
+    PageType("provider-application", "providers:application", persona="provider-applicant"),
+    PageType("provider-accept-terms", "providers:accept_terms", persona="provider-old-terms"),
+    PageType("provider-portal", "providers:portal", persona="provider", kwargs=with_provider_tools),
+    PageType(
+        "provider-propose", "providers:propose_update", persona="provider", kwargs=own_provider_tool
+    ),
+    PageType(
+        "provider-propose-errors",
+        "providers:propose_update",
+        persona="provider",
+        kwargs=own_provider_tool,
+        then=send_empty,
+    ),
+    PageType("provider-propose-new", "providers:propose_tool", persona="provider"),
+    PageType("provider-proposal", "providers:proposal", persona="provider", kwargs=own_proposal),
+    PageType(
+        "provider-reviews", "providers:reviews", persona="provider", kwargs=with_provider_reviews
+    ),
+    PageType("provider-not-approved", "providers:portal", persona="provider-applicant", status=403),
+    PageType("provider-not-for-members", "catalog:index", persona="provider", status=403),
+    PageType(
+        "tool-with-provider-reply", "catalog:tool", persona="member", kwargs=tool_with_a_reply
     ),
     # The admin, for curators and administrators.
     PageType("admin", "admin:index", persona="administrator"),

@@ -52,7 +52,7 @@ def with_verified_email(user) -> User:
     return user
 
 
-def test_apply_attest_enrol_approve_then_use_the_catalogue(  # noqa: PLR0915 (one journey)
+def test_apply_attest_enrol_approve_then_use_the_catalogue(
     page, second_browser, mailoutbox, sign_in_browser
 ):
     capability = factories.CapabilityFactory(name="Image triage")

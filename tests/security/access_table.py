@@ -18,10 +18,10 @@ private object: see `_own_bookmark` below) and add the object to `private_object
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from hub.access import Access
+from hub.access import Access, Audience
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +34,7 @@ class Outcome(enum.StrEnum):
     FORBIDDEN = "403"
     NOT_FOUND = "404"
     ACCEPT_TERMS = "sent to accept the current terms of engagement"
+    ACCEPT_PROVIDER_TERMS = "sent to accept the current terms for technology providers"
     # Admin pages for staff: the admin itself decides by model permission.
     ADMIN_DECIDES = "the admin decides (allowed, 403, or 404 for a sample id)"
 
@@ -74,6 +75,25 @@ class Visitor:
     def is_staff(self) -> bool:
         return self.user is not None and self.user.is_staff
 
+    @property
+    def is_provider(self) -> bool:
+        return self.user is not None and self.user.is_provider
+
+    def _provider_account(self):
+        from providers.models import ProviderAccount
+
+        return ProviderAccount.objects.filter(user=self.user).first() if self.user else None
+
+    @property
+    def is_approved_provider(self) -> bool:
+        account = self._provider_account()
+        return account is not None and account.is_approved
+
+    @property
+    def has_accepted_provider_terms(self) -> bool:
+        account = self._provider_account()
+        return account is not None and account.has_accepted_current_terms
+
 
 @dataclass(frozen=True)
 class Expect:
@@ -92,6 +112,9 @@ class Expect:
     view_may_404: bool = False
     # What the view itself answers everyone the policy lets in, where that is not "allowed".
     past_the_policy: Outcome | None = None
+    # Whose page it is (issue 23): a provider is refused wherever it is not for providers or
+    # everyone; anyone else wherever it is for providers only.
+    audience: Audience = Audience.MEMBERS
 
     def outcome(self, visitor: Visitor) -> Outcome:
         if visitor.persona in self.overrides:
@@ -100,12 +123,19 @@ class Expect:
             return ALLOWED
         if not visitor.signed_in:
             return SIGN_IN
+        wrong_kind = self.audience is not Audience.EVERYONE and visitor.is_provider != (
+            self.audience is Audience.PROVIDERS
+        )
         if self.access is Access.SIGNED_IN:
-            return ALLOWED
+            return FORBIDDEN if wrong_kind else ALLOWED
         if not visitor.verified:
             return SECOND_FACTOR
+        if wrong_kind:
+            return FORBIDDEN
         if self.permission and not visitor.has_perm(self.permission):
             return FORBIDDEN
+        if self.audience is Audience.PROVIDERS:
+            return self._on_a_providers_page(visitor)
         if self.access is Access.MEMBER and not visitor.is_active_member:
             return FORBIDDEN
         if self.access is Access.MEMBER and not visitor.has_accepted_current_terms:
@@ -114,6 +144,14 @@ class Expect:
             return FORBIDDEN  # a plain 403 page: sending a signed-in person to sign in loops
         if self.admin_site:
             return Outcome.ADMIN_DECIDES
+        return self.past_the_policy or ALLOWED
+
+    def _on_a_providers_page(self, visitor: Visitor) -> Outcome:
+        """A verified provider on a page for providers: approved, and on the current terms."""
+        if self.access is Access.MEMBER and not visitor.is_approved_provider:
+            return FORBIDDEN
+        if self.access is Access.MEMBER and not visitor.has_accepted_provider_terms:
+            return Outcome.ACCEPT_PROVIDER_TERMS
         return self.past_the_policy or ALLOWED
 
 
@@ -149,6 +187,16 @@ def member(permission: str | None = None, *, kwargs=None, **overrides: Outcome) 
 
 def admin_site(**overrides: Outcome) -> Expect:
     return Expect(Access.MEMBER, overrides=overrides, admin_site=True, staff=True)
+
+
+def provider_verified(**overrides: Outcome) -> Expect:
+    """A provider's own page before approval: their application, the providers' terms."""
+    return Expect(Access.VERIFIED, overrides=overrides, audience=Audience.PROVIDERS)
+
+
+def approved_provider(*, kwargs=None, **overrides: Outcome) -> Expect:
+    """The portal: an approved provider who accepted the current providers' terms."""
+    return Expect(Access.MEMBER, overrides=overrides, kwargs=kwargs, audience=Audience.PROVIDERS)
 
 
 # --- Real objects for URLs that take an id ------------------------------------------------
@@ -242,6 +290,37 @@ def _attestation_link(user) -> dict:
     from tests.factories import SupervisorAttestationFactory
 
     return {"token": attestation_token(SupervisorAttestationFactory())}
+
+
+def _provider_of(user):
+    """The visitor's own provider organisation, or a new one for anyone else."""
+    from providers.models import ProviderAccount
+    from tests.factories import ProviderFactory
+
+    account = ProviderAccount.objects.filter(user=user).first() if user else None
+    return account.provider if account and account.provider else ProviderFactory()
+
+
+def _own_provider_tool(user) -> dict:
+    from tests.factories import ToolFactory
+
+    return {"slug": ToolFactory(provider=_provider_of(user)).slug}
+
+
+def _own_proposal(user) -> dict:
+    from providers.models import ProviderAccount
+    from tests.factories import ProposalFactory
+
+    account = ProviderAccount.objects.filter(user=user, provider__isnull=False).first()
+    proposal = ProposalFactory(account=account) if account else ProposalFactory()
+    return {"uuid": proposal.uuid}
+
+
+def _review_of_own_tool(user) -> dict:
+    from tests.factories import ToolFactory, ToolReviewFactory
+
+    tool = ToolFactory(provider=_provider_of(user))
+    return {"uuid": ToolReviewFactory(tool=tool, status="published").uuid}
 
 
 TABLE: dict[str, Expect] = {
@@ -369,7 +448,45 @@ TABLE: dict[str, Expect] = {
     # and members who are not staff to its 403 page; staff who are already in go to the index.
     "admin:login": admin_site(),
     "admin:logout": admin_site(),
+    # --- Technology providers (issue 23) -----------------------------------------------------
+    # Applying is public like sign-up (signed-in people are sent home); the rest is theirs.
+    "providers:apply": public(),
+    "providers:terms": public(),
+    "providers:application": provider_verified(),
+    "providers:accept_terms": provider_verified(),
+    "providers:portal": approved_provider(),
+    "providers:propose_tool": approved_provider(),
+    "providers:propose_update": approved_provider(kwargs=_own_provider_tool),
+    "providers:confirm_accurate": approved_provider(kwargs=_own_provider_tool),
+    "providers:proposal": approved_provider(kwargs=_own_proposal),
+    "providers:reviews": approved_provider(),
+    "providers:reply": approved_provider(kwargs=_review_of_own_tool),
 }
+
+# Technology providers (issue 23): besides the public pages and their own, a provider's
+# account reaches only these, its account's own. Every other row refuses it.
+PROVIDERS_TOO = (
+    "home",
+    "account_logout",
+    "account_change_password",
+    "account_email",
+    "account_reauthenticate",
+    "usersessions_list",
+    "twofactor:setup",
+    "twofactor:verify",
+    "twofactor:security",
+    "twofactor:add_passkey",
+    "twofactor:remove_device",
+    "twofactor:backup_codes",
+    "twofactor:end_session",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+)
+for _name in PROVIDERS_TOO:
+    TABLE[_name] = replace(TABLE[_name], audience=Audience.EVERYONE)
 
 
 def row_for(name: str) -> Expect | None:

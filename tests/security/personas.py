@@ -85,6 +85,20 @@ def outdated_terms(client):
     return user
 
 
+def provider(client):
+    """An approved technology provider (issue 23): a kind of account apart, never a member."""
+    account = factories.ApprovedProviderAccountFactory(user__password=NO_PASSWORD)
+    sign_in(client, account.user)
+    return account.user
+
+
+def provider_applicant(client):
+    """A provider who applied and confirmed the email address; no curator has decided yet."""
+    account = factories.ProviderAccountFactory(user__password=NO_PASSWORD)
+    sign_in(client, account.user)
+    return account.user
+
+
 def _with_role(role: str) -> Callable:
     def make(client):
         user = _member()
@@ -108,4 +122,7 @@ PERSONAS: dict[str, Callable] = {
     VETTING_OFFICER: _with_role(VETTING_OFFICER),
     CURATOR: _with_role(CURATOR),
     ADMINISTRATOR: _with_role(ADMINISTRATOR),
+    # Technology providers (issue 23)
+    "provider": provider,
+    "provider_applicant": provider_applicant,
 }

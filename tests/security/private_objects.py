@@ -354,6 +354,16 @@ ROLE_OBJECT_URLS: dict[str, str] = {
     "twofactor:reset": "vetting officers: a member whose second factor to reset",
 }
 
+# Technology providers' pages (issue 23) that address one of the organisation's things: only
+# approved providers pass the policy (the matrix), and another provider's gets 404 and changes
+# nothing (`tests/providers/test_other_providers.py`, for every URL named here).
+PROVIDER_OBJECT_URLS: dict[str, str] = {
+    "providers:propose_update": "one of the organisation's published tools, by its slug",
+    "providers:confirm_accurate": "one of the organisation's published tools, by its slug",
+    "providers:proposal": "one of the organisation's proposals, by UUID",
+    "providers:reply": "a published review of one of the organisation's tools, by UUID",
+}
+
 # Parameters that are not object ids: email-confirmation and password-reset keys (public,
 # single-use, unguessable), and the admin's, which checks staff and model permissions itself.
 NOT_OBJECT_IDS: dict[str, str] = {

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, resolve, reverse
 
 from hub.access import (
+    ACCEPT_PROVIDER_TERMS,
     ACCEPT_TERMS,
     POLICY,
     SECOND_FACTOR_SETUP,
@@ -54,6 +55,8 @@ def classify(response) -> Outcome:
             return Outcome.SECOND_FACTOR
         if path == reverse(ACCEPT_TERMS):
             return Outcome.ACCEPT_TERMS
+        if path == reverse(ACCEPT_PROVIDER_TERMS):
+            return Outcome.ACCEPT_PROVIDER_TERMS
         return Outcome.ALLOWED
     if status == 403:
         return Outcome.FORBIDDEN
@@ -85,9 +88,15 @@ def test_the_table_agrees_with_the_policy(route):
     rule = rule_for(resolve(route.url))
     row = row_for(route.name)
     assert row is not None, f"add {route.name!r} to tests/security/access_table.py"
-    assert (row.access, row.permission, row.staff) == (rule.access, rule.permission, rule.staff), (
+    assert (row.access, row.permission, row.staff, row.audience) == (
+        rule.access,
+        rule.permission,
+        rule.staff,
+        rule.audience,
+    ), (
         f"{route.name}: POLICY says {rule}, the access table says "
-        f"Rule({row.access!r}, {row.permission!r}, staff={row.staff}): change both or neither"
+        f"Rule({row.access!r}, {row.permission!r}, staff={row.staff}, "
+        f"audience={row.audience}): change both or neither"
     )
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import sign_in
 from tests.factories import MemberFactory
-from tests.security.access_table import Access, row_for
+from tests.security.access_table import Access, Audience, row_for
 from tests.urlwalk import routes
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,11 @@ FORM_PAGES: set[str] = {
     "wellbeing:checkin",
     "wellbeing:preferences",
     "notifications:preferences",
+    # Technology providers (issue 23)
+    "providers:apply",
+    "providers:accept_terms",
+    "providers:propose_update",
+    "providers:propose_tool",
 }
 POST_ONLY_FORMS: dict[str, tuple[str, ...]] = {
     "accounts:answer": ("answer",),
@@ -50,6 +55,7 @@ POST_ONLY_FORMS: dict[str, tuple[str, ...]] = {
     "catalog:bookmark": ("next",),
     # The form to save a search is on the catalogue's index; it posts here.
     "catalog:saved_searches": ("name", "query_string", "weekly_digest"),
+    "providers:reply": ("body",),
 }
 # List pages and GET forms, with the query parameters each reads (besides QUERY_KEYS and a
 # FilterSet's own, which the walk finds).
@@ -121,8 +127,18 @@ def _due_for_renewal(user) -> None:
     user.save(update_fields=["membership_valid_until"])
 
 
+def _old_provider_terms(user) -> None:
+    from providers.models import ProviderAccount
+
+    ProviderAccount.objects.filter(user=user).update(terms_version="2000-01")
+
+
 # Pages whose form shows only in a certain state: the visitor is put in it first.
-SETUP = {"accounts:answer": _awaiting_an_answer, "accounts:renew": _due_for_renewal}
+SETUP = {
+    "accounts:answer": _awaiting_an_answer,
+    "accounts:renew": _due_for_renewal,
+    "providers:accept_terms": _old_provider_terms,
+}
 
 
 class _PostFields(HTMLParser):
@@ -161,6 +177,11 @@ def _visitor_for(route) -> tuple[Client, str]:
     if route.name == "twofactor:setup":
         user = MemberFactory(password="!")
         sign_in(client, user, verified=False)
+    elif row is not None and row.audience is Audience.PROVIDERS:  # an approved provider
+        from tests.factories import ApprovedProviderAccountFactory
+
+        user = ApprovedProviderAccountFactory(user__password="!").user
+        sign_in(client, user)
     elif row is not None and row.access is not Access.PUBLIC:
         user = MemberFactory(password="!")
         if row.permission:

@@ -9,6 +9,7 @@ from tests.conftest import sign_in
 from tests.factories import MemberFactory
 from tests.security.private_objects import (
     NOT_OBJECT_IDS,
+    PROVIDER_OBJECT_URLS,
     REGISTRY,
     ROLE_OBJECT_URLS,
     SHARED_OBJECT_URLS,
@@ -62,6 +63,7 @@ def test_every_registered_model_exists():
 def test_every_url_that_takes_an_id_is_accounted_for():
     claimed = {a.url_name for entry in REGISTRY for a in entry.addressed_by}
     claimed |= set(SHARED_OBJECT_URLS) | set(ROLE_OBJECT_URLS) | set(NOT_OBJECT_IDS)
+    claimed |= set(PROVIDER_OBJECT_URLS)
     unclaimed = [
         route.name
         for route in routes()

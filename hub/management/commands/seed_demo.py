@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 # In order: later apps refer to what earlier ones made (reviews need members and tools).
-DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications")
+DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications", "providers")
 
 
 class Command(BaseCommand):
