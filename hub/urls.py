@@ -27,6 +27,7 @@ urlpatterns = [
     path("guidance/", include("guidance.urls")),
     path("wellbeing/", include("wellbeing.urls")),
     path("notifications/", include("notifications.urls")),
+    path("community/", include("community.urls")),  # Meet other officers (issue 22)
     path("admin/", admin.site.urls),
 ]
 

@@ -18,6 +18,7 @@ NO_PASSWORD = "!security-persona"
 VETTING_OFFICER = roles.VETTING_OFFICER
 CURATOR = roles.CURATOR
 ADMINISTRATOR = roles.ADMINISTRATOR
+MODERATOR = roles.MODERATOR
 
 
 def grant_role(user, role: str) -> None:
@@ -108,4 +109,5 @@ PERSONAS: dict[str, Callable] = {
     VETTING_OFFICER: _with_role(VETTING_OFFICER),
     CURATOR: _with_role(CURATOR),
     ADMINISTRATOR: _with_role(ADMINISTRATOR),
+    MODERATOR: _with_role(MODERATOR),  # Community (issue 22)
 }

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 # In order: later apps refer to what earlier ones made (reviews need members and tools).
-DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications")
+DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications", "community")
 
 
 class Command(BaseCommand):
