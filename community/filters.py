@@ -25,7 +25,11 @@ FACETS = (
 
 
 class ProfileFilter(django_filters.FilterSet):
-    """Filters for `/community/`. Within a facet any chosen term matches; across facets all."""
+    """Filters for `/community/`. Within a facet any chosen term matches; across facets all.
+
+    Terms are named by slug in the URL, so each filter looks them up through `<field>__slug`
+    (django-filter filters on the `to_field_name` value).
+    """
 
     q = django_filters.CharFilter(
         label=_("Search members"),
@@ -34,32 +38,35 @@ class ProfileFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     country = django_filters.ModelMultipleChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="slug"
+        label=_("Country"),
+        field_name="country__slug",
+        queryset=Country.objects.all(),
+        to_field_name="slug",
     )
     language = django_filters.ModelMultipleChoiceFilter(
         label=_("Language"),
-        field_name="languages",
+        field_name="languages__slug",
         queryset=Language.objects.all(),
         to_field_name="slug",
         distinct=True,
     )
     expertise = django_filters.ModelMultipleChoiceFilter(
         label=_("Expertise"),
-        field_name="capabilities",
+        field_name="capabilities__slug",
         queryset=Capability.objects.all(),
         to_field_name="slug",
         distinct=True,
     )
     stage = django_filters.ModelMultipleChoiceFilter(
         label=_("Investigation stage"),
-        field_name="stages",
+        field_name="stages__slug",
         queryset=InvestigationStage.objects.all(),
         to_field_name="slug",
         distinct=True,
     )
     tool = django_filters.ModelMultipleChoiceFilter(
         label=_("Tool used"),
-        field_name="tools",
+        field_name="tools__slug",
         queryset=Tool.objects.published(),
         to_field_name="slug",
         distinct=True,
@@ -104,6 +111,7 @@ class ProfileFilter(django_filters.FilterSet):
             terms = model.objects.published() if model is Tool else model.objects.all()
             rows = (
                 terms.filter(community_profiles__in=matching)
+                .values("slug", "name")
                 .annotate(members=Count("community_profiles", distinct=True))
                 .order_by("name")
                 .values_list("slug", "name", "members")
