@@ -427,3 +427,15 @@ class PostFactory(factory.django.DjangoModelFactory):
     thread = factory.SubFactory(ThreadFactory)
     author = factory.SubFactory(MemberFactory)
     body = "A reply."
+
+
+class ModeratorFactory(MemberFactory):
+    """A member who holds the moderator role (community, issue 22)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def grant_role(self, create, extracted, **kwargs):
+        if create:
+            roles.grant_role(self, roles.MODERATOR)
