@@ -175,7 +175,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "hub.context_processors.hub",
                 "notifications.context_processors.unread",  # Jobs (issue 7)
-                "community.context_processors.unread",  # Community (issue 22)
+                # Community (issue 22): both header counts in one query (replaces the line above).
+                "community.context_processors.unread",
             ],
         },
     },
