@@ -57,7 +57,10 @@ class ProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "display_name": _("How other members see you. It need not be your full name."),
+            "display_name": _(
+                "How other members see you: in the directory if you are listed, and on your "
+                "contact requests and forum posts. It need not be your full name."
+            ),
             "bio": _("A few lines about your work. Never include case details."),
             "show_agency": _("Unticked, your agency and unit are kept from other members."),
         }
