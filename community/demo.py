@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db.models import Model
 from django.utils.text import slugify
 
 from accounts.demo import _user
@@ -144,7 +145,7 @@ CONVERSATIONS = [
 ]  # fmt: skip
 
 
-def _terms(model: type, names: list[str]) -> list:
+def _terms(model: type[Model], names: list[str]) -> list[Model]:
     found = []
     for name in names:
         term, _created = model.objects.get_or_create(
@@ -154,7 +155,15 @@ def _terms(model: type, names: list[str]) -> list:
     return found
 
 
-def _profile(user, name: str, country: str, languages, capabilities, stages, bio: str):
+def _profile(
+    user: Model,
+    name: str,
+    country: str,
+    languages: list[str],
+    capabilities: list[str],
+    stages: list[str],
+    bio: str,
+) -> Profile:
     profile, _created = Profile.objects.update_or_create(
         user=user,
         defaults={
@@ -175,7 +184,7 @@ def _profile(user, name: str, country: str, languages, capabilities, stages, bio
     return profile
 
 
-def _conversation(member, officer, lines) -> None:
+def _conversation(member: Model, officer: Model, lines: list[tuple[bool, str]]) -> None:
     ContactRequest.objects.update_or_create(
         sender=officer,
         recipient=member,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -418,7 +419,7 @@ class Post(models.Model):
     def __str__(self) -> str:
         return str(self.public_id)
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.body_markdown = expand_tool_links(self.body)
         super().save(*args, **kwargs)
 

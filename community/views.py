@@ -10,7 +10,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -48,6 +48,11 @@ from hub.redirects import safe_path
 PAGE_SIZE = 20
 MESSAGES_SHOWN = 200
 MODERATE = "community:moderate_post"
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST, even an empty one (which then shows its errors)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _is_moderator(request: HttpRequest) -> bool:
@@ -99,7 +104,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             agency=application.agency_label if application else "",
             unit=application.unit if application else "",
         )
-    form = ProfileForm(request.POST or None, instance=own)
+    form = ProfileForm(_posted(request), instance=own)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         if saved.published:
@@ -162,7 +167,7 @@ def member(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def contact(request: HttpRequest, public_id: UUID) -> HttpResponse:
     found = _listed_profile(request, public_id)
-    form = ContactRequestForm(request.POST or None)
+    form = ContactRequestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.send_contact_request(request.user, found, form.cleaned_data["message"])
@@ -211,7 +216,7 @@ def report_profile(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def _report(
     request: HttpRequest, target: dict, back: str, label: str, quoted: str = ""
 ) -> HttpResponse:
-    form = ReportForm(request.POST or None)
+    form = ReportForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         services.report(request.user, reason=form.cleaned_data["reason"], **target)
         messages.success(request, _("Thank you. The moderators will look at your report."))
@@ -307,7 +312,7 @@ def conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
         .get()
         .user
     )
-    form = MessageForm(request.POST or None)
+    form = MessageForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.send_message(request.user, conversation, form.cleaned_data["body"])
@@ -408,7 +413,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(ForumCategory, slug=slug)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         thread = services.start_thread(
             request.user, found, title=form.cleaned_data["title"], body=form.cleaned_data["body"]
@@ -433,7 +438,7 @@ def _thread(request: HttpRequest, public_id: UUID) -> Thread:
 @require_http_methods(["GET", "HEAD", "POST"])
 def thread(request: HttpRequest, public_id: UUID) -> HttpResponse:
     found = _thread(request, public_id)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.reply(request.user, found, form.cleaned_data["body"])
@@ -543,7 +548,7 @@ def report(request: HttpRequest, public_id: UUID) -> HttpResponse:
         ),
         public_id=public_id,
     )
-    form = ReportActionForm(request.POST or None)
+    form = ReportActionForm(_posted(request))
     if request.method == "POST" and found.status != Report.Status.OPEN:
         messages.info(request, _("This report was already handled."))
         return redirect("community:moderation")
