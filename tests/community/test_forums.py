@@ -146,3 +146,18 @@ def test_the_admin_has_forum_categories_and_no_conversations(browse):
 
     registered = {model for model in admin.site._registry if model._meta.app_label == "community"}
     assert registered == {models.ForumCategory}
+
+
+def test_curators_make_forum_categories_in_the_admin(browse):
+    from community.models import ForumCategory
+
+    curator = browse(factories.CuratorFactory(password="!"))
+    add = reverse("admin:community_forumcategory_add")
+    assert curator.get(add).status_code == 200
+    response = curator.post(
+        add, {"name": "Tools in practice", "slug": "tools-in-practice", "position": "1"}
+    )
+    assert response.status_code == 302
+    assert ForumCategory.objects.filter(slug="tools-in-practice").exists()
+    page = browse().get(reverse("community:forums")).content.decode()
+    assert "Tools in practice" in page
