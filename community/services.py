@@ -101,7 +101,9 @@ def answer_contact_request(request: ContactRequest, *, accept: bool) -> Conversa
     request = ContactRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != ContactRequest.Status.PENDING:
         raise RefusedError(_("You have already answered this request."))
-    if accept and Block.between(request.sender, request.recipient):
+    if accept and (
+        Block.between(request.sender, request.recipient) or not request.sender.is_active_member
+    ):
         raise RefusedError(_("You cannot contact this member."))
     request.status = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
     request.answered_at = clock.now()

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from uuid import UUID
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
@@ -237,6 +238,8 @@ def requests(request: HttpRequest) -> HttpResponse:
     received = (
         ContactRequest.objects.filter(recipient=request.user, status=ContactRequest.Status.PENDING)
         .select_related("sender__community_profile")
+        # Nobody answers a request from someone who is no longer a member, or whom they blocked.
+        .filter(sender__in=get_user_model().objects.active_members().values("pk"))
         .exclude(sender__in=Block.objects.filter(blocker=request.user).values("blocked"))
     )
     sent = ContactRequest.objects.filter(sender=request.user).select_related(

@@ -217,3 +217,15 @@ def test_a_reported_message_reaches_the_moderators_only(pair, browse):
     administrator = factories.AdministratorFactory(password="!")
     assert browse(administrator).get(page).status_code == 403
     assert browse().get(page).status_code == 403
+
+
+def test_a_request_from_someone_no_longer_a_member_is_not_shown_nor_accepted(pair):
+    _a, _a_client, b, b_client, _profile = pair
+    leaver = factories.SuspendedMemberFactory()
+    factories.ProfileFactory(user=leaver, display_name="Gone Away")
+    request = factories.ContactRequestFactory(sender=leaver, recipient=b, message="Still here?")
+    assert "Still here?" not in b_client.get(reverse("community:requests")).content.decode()
+    b_client.post(_request_url(request), {"answer": "accept"})
+    request.refresh_from_db()
+    assert request.status == ContactRequest.Status.PENDING
+    assert not Conversation.objects.exists()

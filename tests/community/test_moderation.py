@@ -29,9 +29,7 @@ def test_a_reported_profile_is_taken_out_of_the_directory_by_a_moderator(browse)
     assert not profile.published
     assert "Dubious Profile" not in reporter.get(reverse("community:index")).content.decode()
     assert AuditEvent.objects.filter(action="community.profile_unpublished").exists()
-    assert Notification.objects.filter(
-        recipient=profile.user, kind="community_moderation"
-    ).exists()
+    assert Notification.objects.filter(recipient=profile.user, kind="community_moderation").exists()
     report.refresh_from_db()
     assert report.status == Report.Status.ACTED
     # A report already handled is not handled twice.
