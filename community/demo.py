@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Model
 from django.utils.text import slugify
 
+from accounts import roles
 from accounts.demo import _user
 from catalog.models import Capability, Country, InvestigationStage, Language, Tool
 from community.models import (
@@ -29,6 +30,7 @@ from community.models import (
 from hub import clock
 
 DEMO_MEMBER = "member@demo.example.org"
+DEMO_MODERATOR = ("moderator@demo.example.org", "Mo Moderator")
 FICTIONAL = " (fictional)"
 
 # (email, display name, country, languages, expertise, stages, bio)
@@ -227,6 +229,8 @@ def seed(*, tools: int | None = None) -> str:
     Profile.objects.get_or_create(
         user=member, defaults={"display_name": "Morgan Member" + FICTIONAL, "published": False}
     )
+    moderator = _user(*DEMO_MODERATOR, member=True)
+    roles.grant_role(moderator, roles.MODERATOR)  # does nothing when already granted
     for index, lines in CONVERSATIONS:
         _conversation(member, officers[index], lines)
     threads = 0
@@ -260,6 +264,7 @@ def seed(*, tools: int | None = None) -> str:
             ThreadFollow.objects.get_or_create(user=officers[author], thread=thread)
             threads += 1
     return (
-        f"{len(officers)} demo profiles, {len(CONVERSATIONS)} conversations, "
+        f"{len(officers)} demo profiles, a moderator ({DEMO_MODERATOR[0]}), "
+        f"{len(CONVERSATIONS)} conversations, "
         f"{len(FORUMS)} forum categories ({threads} new threads)"
     )

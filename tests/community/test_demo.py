@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from accounts import roles
 from community import demo
 from community.models import Conversation, ForumCategory, Participant, Profile, Thread
 
@@ -29,8 +30,11 @@ def test_the_demo_seeds_from_an_empty_database_and_again_unchanged():
     assert len(countries) >= 5
     member = Participant.objects.filter(user__email="member@demo.example.org")
     assert member.count() == 2
+    moderators = roles.holders(roles.MODERATOR)
+    assert list(moderators.values_list("email", flat=True)) == ["moderator@demo.example.org"]
     demo.seed()
     assert _state() == first
+    assert roles.holders(roles.MODERATOR).count() == 1
 
 
 def test_seed_demo_runs_the_community_after_the_others(settings):
