@@ -308,13 +308,15 @@ def _own_conversation(request: HttpRequest, public_id: UUID) -> tuple[Conversati
 @require_http_methods(["GET", "HEAD", "POST"])
 def conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
     conversation, mine = _own_conversation(request, public_id)
-    other = (
+    theirs = (
         Participant.objects.filter(conversation=conversation)
         .exclude(user=request.user)
         .select_related("user__community_profile")
-        .get()
-        .user
+        .first()
     )
+    if theirs is None:
+        raise Http404
+    other = theirs.user
     form = MessageForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
