@@ -2,6 +2,8 @@
 profiles, contact requests, messages, thread titles, posts (Markdown through the sanitiser),
 reports and moderators' notes — to the author, other members and moderators."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -11,6 +13,7 @@ from community import services
 from community.models import Report
 from tests import factories
 from tests.security.personas import PERSONAS
+from tests.security.test_markdown import ACTIVE, HOSTILE
 from tests.security.test_stored_xss import PAYLOAD, RAW, _shown_escaped
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +103,13 @@ def test_a_display_name_in_a_notice_is_reduced_to_letters():
     assert "<b>" not in notice.subject + notice.body_text
     for fragment in RAW:
         assert fragment not in notice.body_text
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_a_message_is_plain_text_whatever_it_holds(payload):
+    from community.templatetags.community import message_text
+
+    html = message_text(payload + ' https://x.example/a"onclick=alert(1)//')
+    assert not ACTIVE.search(html), html
+    assert "<a " in html  # the address became a link: to the warning page, as checked next
+    assert not re.search(r"<a [^>]*href=\"(?!/community/link/\?to=)", html), html
