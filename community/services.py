@@ -13,6 +13,7 @@ from django.db.models import F, Model
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import roles
 from accounts.models import name_for_others
@@ -209,6 +210,14 @@ def unblock(blocker: Model, blocked: Model) -> bool:
 # --- Reports and moderation -------------------------------------------------------------------
 
 
+# What a report is about, as a notice names it.
+REPORTED = {
+    "message": gettext_lazy("a message"),
+    "profile": gettext_lazy("a profile"),
+    "post": gettext_lazy("a forum post"),
+}
+
+
 @transaction.atomic
 def report(
     reporter: Model,
@@ -230,7 +239,7 @@ def report(
             kind="community_report",
             key=f"community-report:{made.public_id}:{moderator.pk}",
             to=moderator,
-            context={"kind": made.kind},
+            context={"what": REPORTED[made.kind]},
             url=url,
         )
     return made

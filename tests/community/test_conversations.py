@@ -211,7 +211,9 @@ def test_a_reported_message_reaches_the_moderators_only(pair, browse):
     report_url = reverse("community:report_message", kwargs={"public_id": message.public_id})
     assert b_client.post(report_url, {"reason": "Abusive"}).status_code == 302
     report = message.reports.get()
-    assert Notification.objects.filter(recipient=moderator, kind="community_report").exists()
+    notice = Notification.objects.get(recipient=moderator, kind="community_report")
+    assert "reported a message" in notice.body_text
+    assert "Something that should be reported." not in notice.body_text
     page = reverse("community:report", kwargs={"public_id": report.public_id})
     assert "Something that should be reported." in browse(moderator).get(page).content.decode()
     administrator = factories.AdministratorFactory(password="!")
