@@ -111,7 +111,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         if saved.published:
             messages.success(request, _("Your profile is saved and listed in the directory."))
         else:
-            messages.success(request, _("Your profile is saved. It is not listed: nobody sees it."))
+            messages.success(
+                request, _("Your profile is saved. It is not listed in the directory.")
+            )
         return redirect("community:profile")
     blocked = (
         Block.objects.filter(blocker=request.user)
