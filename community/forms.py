@@ -29,10 +29,13 @@ def _without_nul(value: str) -> str:
 class ProfileForm(forms.ModelForm):
     tools = forms.ModelMultipleChoiceField(
         label=_("Tools you have used"),
-        queryset=Tool.objects.published().order_by("name"),
+        queryset=Tool.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("From the catalogue. Members looking for experience with a tool find you."),
+        help_text=_(
+            "Add a tool from its page in the catalogue (“I have used this tool”); untick one "
+            "here to take it off. Members looking for experience with a tool find you."
+        ),
     )
 
     class Meta:
@@ -64,6 +67,12 @@ class ProfileForm(forms.ModelForm):
             "bio": _("A few lines about your work. Never include case details."),
             "show_agency": _("Unticked, your agency and unit are kept from other members."),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The tools already on the profile: a catalogue of thousands is no list of checkboxes.
+        own = self.instance.tools.all() if self.instance.pk else Tool.objects.none()
+        self.fields["tools"].queryset = Tool.objects.published().filter(pk__in=own).order_by("name")
 
     def clean_display_name(self) -> str:
         return _without_nul(" ".join(self.cleaned_data["display_name"].split()))

@@ -441,6 +441,20 @@ def reply(author: Model, thread: Thread, body: str) -> Post:
     return post
 
 
+@transaction.atomic
+def toggle_used_tool(user: Model, tool: Model) -> bool:
+    """Add `tool` to the member's profile (made, unlisted, if they have none), or take it off;
+    True if it is on now."""
+    profile, _created = Profile.objects.get_or_create(
+        user=user, defaults={"display_name": user.full_name[:80], "published": False}
+    )
+    if profile.tools.filter(pk=tool.pk).exists():
+        profile.tools.remove(tool)
+        return False
+    profile.tools.add(tool)
+    return True
+
+
 def toggle_follow(user: Model, thread: Thread) -> bool:
     """Follow or stop following; True if now following."""
     deleted, _rows = ThreadFollow.objects.filter(user=user, thread=thread).delete()

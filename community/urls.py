@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("messages/<uuid:public_id>/report/", views.report_message, name="report_message"),
     path("link/", views.external_link, name="external_link"),
+    path("tools/<slug:slug>/used/", views.used_tool, name="used_tool"),
     path("forums/", views.forums, name="forums"),
     path("forums/<slug:slug>/", views.category, name="category"),
     path("forums/<slug:slug>/new/", views.thread_create, name="thread_create"),

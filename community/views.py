@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from catalog.models import Tool
 from community import services
 from community.filters import ProfileFilter
 from community.forms import (
@@ -136,6 +137,19 @@ def _listed_profile(request: HttpRequest, public_id: UUID) -> Profile:
     if Block.objects.filter(blocker=found.user, blocked=request.user).exists():
         raise Http404
     return found
+
+
+@require_POST
+def used_tool(request: HttpRequest, slug: str) -> HttpResponse:
+    """From a tool's page: say (or stop saying) on one's profile that one has used it."""
+    tool = get_object_or_404(Tool.objects.visible_to(request.user), slug=slug)
+    if services.toggle_used_tool(request.user, tool):
+        messages.success(request, _("%(tool)s is on your community profile.") % {"tool": tool.name})
+    else:
+        messages.success(
+            request, _("%(tool)s is no longer on your community profile.") % {"tool": tool.name}
+        )
+    return redirect(tool)
 
 
 @require_safe

@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlencode
 
 from django import template
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -55,7 +56,14 @@ def post_markdown(text: str) -> SafeString:
     return render(text)
 
 
-@register.simple_tag
-def members_who_used(tool: object) -> int:
-    """How many listed members say they have used `tool` (for its catalogue page)."""
-    return Profile.objects.listed().filter(tools=tool).count()
+@register.simple_tag(takes_context=True)
+def members_who_used(context: template.Context, tool: object) -> dict[str, int | bool]:
+    """For a tool's catalogue page, in one query: how many listed members say they have used
+    `tool` (`count`), and whether the visitor's own profile says so (`mine`)."""
+    user = getattr(context.get("request"), "user", None)
+    listed = Q(pk__in=Profile.objects.listed().values("pk"))
+    mine = Q(user=user) if user is not None and user.is_authenticated else Q(pk__in=[])
+    counts = Profile.objects.filter(tools=tool).aggregate(
+        count=Count("pk", filter=listed), mine=Count("pk", filter=mine)
+    )
+    return {"count": counts["count"], "mine": bool(counts["mine"])}

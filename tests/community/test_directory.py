@@ -108,7 +108,7 @@ def test_a_member_vanishes_at_once_when_suspended_or_lapsed(browse):
 
 def test_a_tool_page_without_listed_users_says_nothing(browse, tool):
     _profile(published=False, tool=tool)
-    assert "have used this" not in browse().get(tool.get_absolute_url()).content.decode()
+    assert "— ask them" not in browse().get(tool.get_absolute_url()).content.decode()
 
 
 def test_publishing_a_profile_lists_it_and_unpublishing_takes_it_down(browse, expertise):
@@ -144,3 +144,27 @@ def test_unknown_filters_are_reported_and_ignored(browse):
     assert response.status_code == 200
     assert "Still Here" in response.content.decode()
     assert "not recognised" in response.content.decode()
+
+
+def test_a_member_says_from_the_tool_page_that_they_used_it(browse, tool):
+    me = factories.MemberFactory(password="!")
+    client = browse(me)
+    used = reverse("community:used_tool", kwargs={"slug": tool.slug})
+    assert client.post(used).status_code == 302
+    profile = Profile.objects.get(user=me)
+    assert not profile.published  # made for the tool, never listed without opting in
+    assert list(profile.tools.all()) == [tool]
+    other = browse()
+    assert "— ask them" not in other.get(tool.get_absolute_url()).content.decode()
+    assert "Remove this tool" in client.get(tool.get_absolute_url()).content.decode()
+    profile.published = True
+    profile.save()
+    assert "1 member has used this" in other.get(tool.get_absolute_url()).content.decode()
+    form = client.get(reverse("community:profile")).content.decode()
+    assert f'value="{tool.pk}"' in form and "checked" in form
+    client.post(used)
+    assert not profile.tools.exists()
+    # Another member's tick changes only their own profile.
+    assert browse().post(used).status_code == 302
+    assert not profile.tools.exists()
+    assert browse().post(reverse("community:used_tool", kwargs={"slug": "nope"})).status_code == 404

@@ -429,6 +429,7 @@ TABLE: dict[str, Expect] = {
     "community:report_message": member(kwargs=_message_to_visitor),
     # Without `to` (or with a link the hub cannot open) the warning page answers 400.
     "community:external_link": member(),
+    "community:used_tool": member(kwargs=_tool),
     "community:forums": member(),
     "community:category": member(kwargs=_forum),
     "community:thread_create": member(kwargs=_forum),

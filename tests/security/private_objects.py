@@ -466,6 +466,7 @@ SHARED_OBJECT_URLS: dict[str, str] = {
     "community:contact": "a listed community profile; the request is the visitor's own",
     "community:block": "a listed community profile; the block is the visitor's own",
     "community:report_profile": "a listed community profile; the report is the visitor's own",
+    "community:used_tool": "a published tool; changes only the visitor's own profile",
     "community:category": "a forum category, by its slug",
     "community:thread_create": "a forum category; the thread is the visitor's own",
     "community:thread": "a forum thread every member reads (hidden ones: moderators only)",

@@ -67,6 +67,7 @@ POST_ONLY_FORMS: dict[str, tuple[str, ...]] = {
     "community:moderate_post": ("action", "note"),
     "community:moderate_thread": ("action", "category", "note"),
     "community:conversation_delete": ("confirm",),
+    "community:used_tool": ("next",),
 }
 # List pages and GET forms, with the query parameters each reads (besides QUERY_KEYS and a
 # FilterSet's own, which the walk finds).
