@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from hub import audit
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 VETTING_OFFICER = "vetting_officer"
 CURATOR = "curator"
 ADMINISTRATOR = "administrator"
+# Community (issue 22): trusted members who moderate the forums and act on reports.
+MODERATOR = "moderator"
 
 # Apps whose content curators look after in the admin.
 CURATED_APPS = ("catalog", "guidance", "wellbeing", "providers")
@@ -49,19 +52,38 @@ def _vetting_officer() -> QuerySet[Permission]:
 
 
 def _curator() -> QuerySet[Permission]:
-    return Permission.objects.filter(content_type__app_label__in=CURATED_APPS).exclude(
-        content_type__in=_private_content_types()
+    return Permission.objects.filter(
+        Q(content_type__app_label__in=CURATED_APPS) | _community_curated()
+    ).exclude(content_type__in=_private_content_types())
+
+
+# Community (issue 22): curators make the forum categories; moderation is the moderators'.
+# Reading a report shows the reported private message, so administrators do not moderate
+# unless they hold the moderator role too.
+MODERATOR_PERMISSIONS = ("moderate_community",)
+
+
+def _community_curated() -> Q:
+    return Q(content_type__app_label="community", content_type__model="forumcategory")
+
+
+def _moderator() -> QuerySet[Permission]:
+    return Permission.objects.filter(
+        content_type__app_label="community", codename__in=MODERATOR_PERMISSIONS
     )
 
 
 def _administrator() -> QuerySet[Permission]:
-    return Permission.objects.exclude(content_type__in=_private_content_types())
+    return Permission.objects.exclude(content_type__in=_private_content_types()).exclude(
+        content_type__app_label="community", codename__in=MODERATOR_PERMISSIONS
+    )
 
 
 ROLES: dict[str, Callable[[], QuerySet[Permission]]] = {
     VETTING_OFFICER: _vetting_officer,
     CURATOR: _curator,
     ADMINISTRATOR: _administrator,
+    MODERATOR: _moderator,
 }
 # Roles whose work is in the admin site, which needs is_staff.
 STAFF_ROLES = frozenset({CURATOR, ADMINISTRATOR})

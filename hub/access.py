@@ -139,6 +139,12 @@ POLICY: dict[str, Rule] = {
     "vetting:member": Rule(Access.MEMBER, "accounts.vet_application"),
     "vetting:suspend": Rule(Access.MEMBER, "accounts.suspend_member"),
     "vetting:reinstate": Rule(Access.MEMBER, "accounts.suspend_member"),
+    # Community (issue 22): every other page is the default, members only. Moderators' pages
+    # need the moderator role's permission and an active membership.
+    "community:moderation": Rule(Access.MEMBER, "community.moderate_community"),
+    "community:report": Rule(Access.MEMBER, "community.moderate_community"),
+    "community:moderate_post": Rule(Access.MEMBER, "community.moderate_community"),
+    "community:moderate_thread": Rule(Access.MEMBER, "community.moderate_community"),
 }
 
 # --- Technology providers (issue 23) -------------------------------------------------------

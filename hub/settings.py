@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "guidance",
     "wellbeing",
     "providers",  # Technology providers (issue 23)
+    "community",  # Meet other officers (issue 22)
 ]
 
 MIDDLEWARE = [
@@ -178,6 +179,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "hub.context_processors.hub",
                 "notifications.context_processors.unread",  # Jobs (issue 7)
+                # Community (issue 22): both header counts in one query (replaces the line above).
+                "community.context_processors.unread",
             ],
         },
     },
@@ -337,6 +340,9 @@ HUB_RATE_LIMITS = {
     # sessions that have failed themselves, so guesses elsewhere never lock out the member.
     "twofactor_failed_session": (5, 15 * 60),
     "twofactor_failed_account": (20, 60 * 60),
+    # Community (issue 22): contact requests a member sends a day, messages an hour.
+    "community_contact_requests": (10, 24 * 60 * 60),
+    "community_messages": (120, 60 * 60),
 }
 
 # The version of the terms of engagement that applicants accept now; stored with each acceptance.
@@ -426,6 +432,11 @@ CELERY_BEAT_SCHEDULE = {
     "purge-delivered-outbox": {
         "task": "notifications.tasks.purge_delivered_outbox",
         "schedule": crontab(minute=0, hour=3),  # daily
+    },
+    # Community (issue 22): what happened in the threads members follow.
+    "community-thread-digests": {
+        "task": "community.tasks.send_thread_digests",
+        "schedule": crontab(minute=15, hour=7, day_of_week="mon"),  # weekly
     },
 }
 # Delivered emails are removed this many days after they were sent (pending and failed stay).

@@ -27,6 +27,7 @@ urlpatterns = [
     path("wellbeing/", include("wellbeing.urls")),
     path("notifications/", include("notifications.urls")),
     path("providers/", include("providers.urls")),  # Technology providers (issue 23)
+    path("community/", include("community.urls")),  # Meet other officers (issue 22)
     path("admin/", admin.site.urls),
 ]
 

@@ -36,6 +36,12 @@ OPTIONAL_KINDS: dict[str, StrOrPromise] = {
     "review_published": _("Your review was published"),
     "review_declined": _("Your review was declined"),
     "saved_search_digest": _("Weekly digest of new tools matching your saved searches"),
+    # Community (issue 22). None of them carries what members wrote to each other.
+    "community_contact_request": _("Contact requests from other members"),
+    "community_request_accepted": _("A member accepted your contact request"),
+    "community_message": _("New messages from other members"),
+    "community_thread_digest": _("Weekly digest of replies in the threads you follow"),
+    "community_report": _("New reports to moderate (moderators)"),
 }
 
 

@@ -423,3 +423,92 @@ class ProviderReplyFactory(factory.django.DjangoModelFactory):
     )
     body = "Thank you: the next release handles low-resolution images."
     created_at = factory.LazyFunction(timezone.now)
+
+
+# Community (issue 22)
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    """A published community profile of an active member."""
+
+    class Meta:
+        model = "community.Profile"
+
+    user = factory.SubFactory(MemberFactory)
+    published = True
+    display_name = factory.Sequence(lambda n: f"Officer {n}")
+    bio = "Works on online child protection."
+
+
+class ContactRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.ContactRequest"
+
+    sender = factory.SubFactory(MemberFactory)
+    recipient = factory.SubFactory(MemberFactory)
+    message = "May we talk?"
+
+
+def conversation_between(one, other):
+    """An accepted pair's conversation, as accepting a contact request opens it."""
+    from community import services
+
+    request = ContactRequestFactory(sender=one, recipient=other)
+    return services.answer_contact_request(request, accept=True)
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Message"
+
+    conversation = factory.LazyAttribute(lambda m: conversation_between(m.sender, MemberFactory()))
+    sender = factory.SubFactory(MemberFactory)
+    body = "Hello there."
+
+
+class ForumCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.ForumCategory"
+
+    name = factory.Sequence(lambda n: f"Forum {n}")
+    slug = factory.Sequence(lambda n: f"forum-{n}")
+
+
+class ThreadFactory(factory.django.DjangoModelFactory):
+    """A thread with its opening post."""
+
+    class Meta:
+        model = "community.Thread"
+        skip_postgeneration_save = True
+
+    category = factory.SubFactory(ForumCategoryFactory)
+    author = factory.SubFactory(MemberFactory)
+    title = factory.Sequence(lambda n: f"Thread {n}")
+
+    @factory.post_generation
+    def opening(self, create, extracted, **kwargs):
+        if create:
+            from community.models import Post
+
+            Post.objects.create(thread=self, author=self.author, body=extracted or "Opening post.")
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Post"
+
+    thread = factory.SubFactory(ThreadFactory)
+    author = factory.SubFactory(MemberFactory)
+    body = "A reply."
+
+
+class ModeratorFactory(MemberFactory):
+    """A member who holds the moderator role (community, issue 22)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def grant_role(self, create, extracted, **kwargs):
+        if create:
+            roles.grant_role(self, roles.MODERATOR)

@@ -38,6 +38,7 @@ PERSONAS: dict[str, Callable] = {
     "provider-old-terms": lambda: (
         factories.ApprovedProviderAccountFactory(terms_version="2000-01").user
     ),
+    "moderator": factories.ModeratorFactory,
 }
 
 
@@ -229,6 +230,83 @@ def with_approved_application(user) -> dict:
 
 def review_id(user) -> dict:
     return {"object_id": factories.ToolReviewFactory(status="published").pk}
+
+
+# Community (issue 22)
+
+
+def with_profiles(user) -> dict:
+    capability = factories.CapabilityFactory(name="Hash matching")
+    for profile in factories.ProfileFactory.create_batch(3):
+        profile.capabilities.add(capability)
+    return {}
+
+
+def own_profile(user) -> dict:
+    factories.ProfileFactory(user=user)
+    factories.ProfileFactory()
+    return {}
+
+
+def a_profile(user) -> dict:
+    profile = factories.ProfileFactory(bio="Hashes and triage.")
+    profile.capabilities.add(factories.CapabilityFactory())
+    return {"public_id": profile.public_id}
+
+
+def with_requests(user) -> dict:
+    factories.ContactRequestFactory(recipient=user, sender=factories.ProfileFactory().user)
+    factories.ContactRequestFactory(sender=user)
+    return {}
+
+
+def with_conversations(user) -> dict:
+    conversation_id(user)
+    conversation_id(user)
+    return {}
+
+
+def conversation_id(user) -> dict:
+    from community import services
+
+    other = factories.ProfileFactory().user
+    conversation = factories.conversation_between(other, user)
+    services.send_message(other, conversation, "Hello, see https://example.org/guide please.")
+    services.send_message(user, conversation, "Thanks, I will.")
+    return {"public_id": conversation.public_id}
+
+
+def with_forums(user) -> dict:
+    factories.ThreadFactory()
+    factories.ForumCategoryFactory()
+    return {}
+
+
+def forum_slug(user) -> dict:
+    thread = factories.ThreadFactory()
+    return {"slug": thread.category.slug}
+
+
+def thread_id(user) -> dict:
+    thread = factories.ThreadFactory(opening="A **first** post.")
+    factories.PostFactory(thread=thread, author=factories.ProfileFactory().user)
+    return {"public_id": thread.public_id}
+
+
+def a_report(user) -> dict:
+    from community.models import Report
+
+    post = factories.PostFactory(body="Reported words.")
+    return {"public_id": Report.objects.create(reporter=user, post=post, reason="Spam").public_id}
+
+
+def with_reports(user) -> dict:
+    a_report(user)
+    return {}
+
+
+def external_link(user) -> str:
+    return "to=https%3A%2F%2Fexample.org%2Fguide"
 
 
 def with_notifications(user) -> dict:
@@ -430,6 +508,53 @@ PAGES: list[PageType] = [
     PageType("provider-not-for-members", "catalog:index", persona="provider", status=403),
     PageType(
         "tool-with-provider-reply", "catalog:tool", persona="member", kwargs=tool_with_a_reply
+    ),
+    # Community (issue 22).
+    PageType("community", "community:index", persona="member", kwargs=with_profiles),
+    PageType("community-profile", "community:profile", persona="member", kwargs=own_profile),
+    PageType("community-member", "community:member", persona="member", kwargs=a_profile),
+    PageType("community-contact", "community:contact", persona="member", kwargs=a_profile),
+    PageType(
+        "community-contact-errors",
+        "community:contact",
+        persona="member",
+        kwargs=a_profile,
+        then=send_empty,
+    ),
+    PageType("community-report", "community:report_profile", persona="member", kwargs=a_profile),
+    PageType("community-requests", "community:requests", persona="member", kwargs=with_requests),
+    PageType(
+        "community-conversations",
+        "community:conversations",
+        persona="member",
+        kwargs=with_conversations,
+    ),
+    PageType(
+        "community-conversation", "community:conversation", persona="member", kwargs=conversation_id
+    ),
+    PageType(
+        "community-conversation-delete",
+        "community:conversation_delete",
+        persona="member",
+        kwargs=conversation_id,
+    ),
+    PageType(
+        "community-external-link", "community:external_link", persona="member", query=external_link
+    ),
+    PageType("community-forums", "community:forums", persona="member", kwargs=with_forums),
+    PageType("community-category", "community:category", persona="member", kwargs=forum_slug),
+    PageType(
+        "community-thread-form", "community:thread_create", persona="member", kwargs=forum_slug
+    ),
+    PageType("community-thread", "community:thread", persona="member", kwargs=thread_id),
+    PageType(
+        "community-thread-moderator", "community:thread", persona="moderator", kwargs=thread_id
+    ),
+    PageType(
+        "community-moderation", "community:moderation", persona="moderator", kwargs=with_reports
+    ),
+    PageType(
+        "community-moderation-report", "community:report", persona="moderator", kwargs=a_report
     ),
     # The admin, for curators and administrators.
     PageType("admin", "admin:index", persona="administrator"),

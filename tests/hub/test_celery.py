@@ -37,6 +37,7 @@ def test_a_real_worker_runs_a_task(celery_worker, unique_token):
         "tools-due-for-review",
         "saved-search-digests",
         "purge-rate-limits",
+        "community-thread-digests",
     ],
 )
 def test_every_scheduled_task_is_registered(entry):
@@ -54,6 +55,7 @@ def test_the_beat_schedule():
         "hub.tasks.clear_expired_sessions": crontab(minute=45, hour=2),
         "notifications.tasks.purge_delivered_outbox": crontab(minute=0, hour=3),
         "hub.tasks.purge_rate_limits": crontab(minute=5),
+        "community.tasks.send_thread_digests": crontab(minute=15, hour=7, day_of_week="mon"),
     }
     # A sweep that could not start within its minute is dropped, not stacked behind the next.
     assert schedule["sweep-outbox"]["options"]["expires"] < 60

@@ -323,6 +323,64 @@ def _review_of_own_tool(user) -> dict:
     return {"uuid": ToolReviewFactory(tool=tool, status="published").uuid}
 
 
+# Community (issue 22)
+
+
+def _a_profile(user) -> dict:
+    from tests.factories import ProfileFactory
+
+    return {"public_id": ProfileFactory().public_id}
+
+
+def _own_contact_request(user) -> dict:
+    """A request someone sent the visitor: theirs to answer."""
+    from tests.factories import ContactRequestFactory
+
+    return {"public_id": ContactRequestFactory(recipient=_owner(user)).public_id}
+
+
+def _own_conversation(user) -> dict:
+    from tests.factories import MemberFactory, conversation_between
+
+    return {"public_id": conversation_between(MemberFactory(), _owner(user)).public_id}
+
+
+def _message_to_visitor(user) -> dict:
+    from tests.factories import MemberFactory, MessageFactory, conversation_between
+
+    other = MemberFactory()
+    conversation = conversation_between(other, _owner(user))
+    return {"public_id": MessageFactory(conversation=conversation, sender=other).public_id}
+
+
+def _forum(user) -> dict:
+    from tests.factories import ForumCategoryFactory
+
+    return {"slug": ForumCategoryFactory().slug}
+
+
+def _thread(user) -> dict:
+    from tests.factories import ThreadFactory
+
+    return {"public_id": ThreadFactory().public_id}
+
+
+def _post(user) -> dict:
+    from tests.factories import PostFactory
+
+    return {"public_id": PostFactory().public_id}
+
+
+def _report(user) -> dict:
+    from community.models import Report
+    from tests.factories import MemberFactory, PostFactory
+
+    made = Report.objects.create(reporter=MemberFactory(), post=PostFactory(), reason="Spam")
+    return {"public_id": made.public_id}
+
+
+MODERATE = "community.moderate_community"
+
 TABLE: dict[str, Expect] = {
     # --- Public pages (hub) -------------------------------------------------------------
     "landing": public(),
@@ -440,6 +498,32 @@ TABLE: dict[str, Expect] = {
     "notifications:read": member(kwargs=_own_notification),
     "notifications:read_all": member(),
     "notifications:preferences": member(),
+    # --- Community (issue 22): members only; moderation for moderators --------------------
+    "community:index": member(),
+    "community:profile": member(),
+    "community:member": member(kwargs=_a_profile),
+    "community:contact": member(kwargs=_a_profile),
+    "community:block": member(kwargs=_a_profile),
+    "community:report_profile": member(kwargs=_a_profile),
+    "community:requests": member(),
+    "community:request_answer": member(kwargs=_own_contact_request),
+    "community:conversations": member(),
+    "community:conversation": member(kwargs=_own_conversation),
+    "community:conversation_delete": member(kwargs=_own_conversation),
+    "community:report_message": member(kwargs=_message_to_visitor),
+    # Without `to` (or with a link the hub cannot open) the warning page answers 400.
+    "community:external_link": member(),
+    "community:used_tool": member(kwargs=_tool),
+    "community:forums": member(),
+    "community:category": member(kwargs=_forum),
+    "community:thread_create": member(kwargs=_forum),
+    "community:thread": member(kwargs=_thread),
+    "community:thread_follow": member(kwargs=_thread),
+    "community:report_post": member(kwargs=_post),
+    "community:moderate_post": member(MODERATE, kwargs=_post),
+    "community:moderate_thread": member(MODERATE, kwargs=_thread),
+    "community:moderation": member(MODERATE),
+    "community:report": member(MODERATE, kwargs=_report),
     # --- The Django admin -----------------------------------------------------------------
     # Every model the admin registers adds its own URLs: one row for all of them. The policy
     # asks for an active member (a suspended or lapsed curator is out), the admin for staff.

@@ -18,6 +18,7 @@ NO_PASSWORD = "!security-persona"
 VETTING_OFFICER = roles.VETTING_OFFICER
 CURATOR = roles.CURATOR
 ADMINISTRATOR = roles.ADMINISTRATOR
+MODERATOR = roles.MODERATOR
 
 
 def grant_role(user, role: str) -> None:
@@ -125,4 +126,5 @@ PERSONAS: dict[str, Callable] = {
     # Technology providers (issue 23)
     "provider": provider,
     "provider_applicant": provider_applicant,
+    MODERATOR: _with_role(MODERATOR),  # Community (issue 22)
 }

@@ -199,6 +199,60 @@ def _make_application(owner):
     )
 
 
+# --- Community (issue 22) -------------------------------------------------------------------
+
+
+def _make_contact_request(owner):
+    """A request someone sent `owner`: theirs to answer."""
+    from tests.factories import ContactRequestFactory
+
+    return ContactRequestFactory(recipient=owner, message=_marker())
+
+
+def _make_conversation(owner):
+    from tests.factories import MemberFactory, MessageFactory, conversation_between
+
+    other = MemberFactory(password="!")
+    conversation = conversation_between(other, owner)
+    MessageFactory(conversation=conversation, sender=other, body=_marker())
+    return conversation
+
+
+def _conversation_marker(conversation) -> str:
+    # Both its pages link it by id (the delete page shows no message).
+    return str(conversation.public_id)
+
+
+def _make_message(owner):
+    """A message to `owner` from the other member of their conversation."""
+    from tests.factories import MemberFactory, MessageFactory, conversation_between
+
+    other = MemberFactory(password="!")
+    return MessageFactory(
+        conversation=conversation_between(other, owner), sender=other, body=_marker()
+    )
+
+
+def _make_participant(owner):
+    from tests.factories import MemberFactory, conversation_between
+
+    return conversation_between(MemberFactory(password="!"), owner).participants.get(user=owner)
+
+
+def _make_block(owner):
+    from community.models import Block
+    from tests.factories import ProfileFactory
+
+    return Block.objects.create(blocker=owner, blocked=ProfileFactory(display_name=_marker()).user)
+
+
+def _make_follow(owner):
+    from community.models import ThreadFollow
+    from tests.factories import ThreadFactory
+
+    return ThreadFollow.objects.create(user=owner, thread=ThreadFactory(title=_marker()))
+
+
 def _uuid_kwarg(name: str, attribute: str = "uuid") -> Callable[[object], dict]:
     return lambda obj: {name: getattr(obj, attribute)}
 
@@ -325,6 +379,74 @@ REGISTRY: tuple[PrivateObject, ...] = (
     ),
     # The applicant's own page shows their own application only; the officers' pages that
     # address applications by id are role-gated (ROLE_OBJECT_URLS).
+    # Community (issue 22): a pair's conversation and its messages are theirs alone; a contact
+    # request is its recipient's to answer; blocks and follows are one member's own.
+    PrivateObject(
+        "community.ContactRequest",
+        make=_make_contact_request,
+        marker=lambda request: request.message,
+        addressed_by=(
+            Address(
+                "community:request_answer",
+                _uuid_kwarg("public_id", "public_id"),
+                post=True,
+                data=lambda request: {"answer": "accept"},
+            ),
+        ),
+        listed_on=("community:requests",),
+    ),
+    PrivateObject(
+        "community.Conversation",
+        make=_make_conversation,
+        marker=_conversation_marker,
+        addressed_by=(
+            Address("community:conversation", _uuid_kwarg("public_id", "public_id")),
+            Address(
+                "community:conversation",
+                _uuid_kwarg("public_id", "public_id"),
+                post=True,
+                data=lambda conversation: {"body": "Written by someone else"},
+            ),
+            Address("community:conversation_delete", _uuid_kwarg("public_id", "public_id")),
+            Address(
+                "community:conversation_delete", _uuid_kwarg("public_id", "public_id"), post=True
+            ),
+        ),
+        listed_on=("community:conversations",),
+        list_marker=lambda conversation: conversation.get_absolute_url(),
+    ),
+    PrivateObject(
+        "community.Message",
+        make=_make_message,
+        marker=lambda message: message.body,
+        addressed_by=(
+            Address("community:report_message", _uuid_kwarg("public_id", "public_id")),
+            Address(
+                "community:report_message",
+                _uuid_kwarg("public_id", "public_id"),
+                post=True,
+                data=lambda message: {"reason": "Reported by someone else"},
+            ),
+        ),
+    ),
+    # Never addressed by id: a member's side of their own conversation (read, deleted).
+    PrivateObject(
+        "community.Participant",
+        make=_make_participant,
+        marker=lambda participant: str(participant.conversation.public_id),
+    ),
+    PrivateObject(
+        "community.Block",
+        make=_make_block,
+        marker=lambda block: block.blocked.community_profile.display_name,
+        listed_on=("community:profile",),
+    ),
+    # Never addressed by id: following names the (shared) thread, and changes only one's own.
+    PrivateObject(
+        "community.ThreadFollow",
+        make=_make_follow,
+        marker=lambda follow: follow.thread.title,
+    ),
     PrivateObject(
         "accounts.VettingApplication",
         make=_make_application,
@@ -342,6 +464,17 @@ SHARED_OBJECT_URLS: dict[str, str] = {
     "guidance:article_done": "a published article; marks the visitor's own progress",
     "guidance:path": "a published learning path, by its slug",
     "wellbeing:resource": "a published wellbeing resource, by its slug",
+    # Community (issue 22): profiles only while listed (published, owner an active member).
+    "community:member": "a listed community profile, by its UUID",
+    "community:contact": "a listed community profile; the request is the visitor's own",
+    "community:block": "a listed community profile; the block is the visitor's own",
+    "community:report_profile": "a listed community profile; the report is the visitor's own",
+    "community:used_tool": "a published tool; changes only the visitor's own profile",
+    "community:category": "a forum category, by its slug",
+    "community:thread_create": "a forum category; the thread is the visitor's own",
+    "community:thread": "a forum thread every member reads (hidden ones: moderators only)",
+    "community:thread_follow": "a forum thread; the follow is the visitor's own",
+    "community:report_post": "a visible forum post; the report is the visitor's own",
 }
 
 # URL names that take an id of something only a role may see: the access matrix proves that
@@ -352,6 +485,9 @@ ROLE_OBJECT_URLS: dict[str, str] = {
     "vetting:suspend": "vetting officers: a member to suspend",
     "vetting:reinstate": "vetting officers: a member to reinstate",
     "twofactor:reset": "vetting officers: a member whose second factor to reset",
+    "community:moderate_post": "moderators: a forum post to hide or show",
+    "community:moderate_thread": "moderators: a thread to lock, unlock or move",
+    "community:report": "moderators: a report and the content it names",
 }
 
 # Technology providers' pages (issue 23) that address one of the organisation's things: only

@@ -43,6 +43,16 @@ FORM_PAGES: set[str] = {
     "providers:accept_terms",
     "providers:propose_update",
     "providers:propose_tool",
+    # Community (issue 22)
+    "community:profile",
+    "community:contact",
+    "community:report_profile",
+    "community:conversation",
+    "community:report_message",
+    "community:thread_create",
+    "community:thread",
+    "community:report_post",
+    "community:report",
 }
 POST_ONLY_FORMS: dict[str, tuple[str, ...]] = {
     "accounts:answer": ("answer",),
@@ -56,6 +66,14 @@ POST_ONLY_FORMS: dict[str, tuple[str, ...]] = {
     # The form to save a search is on the catalogue's index; it posts here.
     "catalog:saved_searches": ("name", "query_string", "weekly_digest"),
     "providers:reply": ("body",),
+    # Community (issue 22)
+    "community:request_answer": ("answer",),
+    "community:block": ("unblock", "next"),
+    "community:thread_follow": ("next",),
+    "community:moderate_post": ("action", "note"),
+    "community:moderate_thread": ("action", "category", "note"),
+    "community:conversation_delete": ("confirm",),
+    "community:used_tool": ("next",),
 }
 # List pages and GET forms, with the query parameters each reads (besides QUERY_KEYS and a
 # FilterSet's own, which the walk finds).
@@ -68,6 +86,10 @@ LIST_PAGES: dict[str, tuple[str, ...]] = {
     "vetting:queue": ("state", "country"),
     "vetting:members": ("q", "state"),
     "notifications:index": (),
+    "community:index": (),
+    "community:external_link": ("to",),
+    "community:category": (),
+    "community:moderation": (),
 }
 # Form pages whose POST ends the visitor's session: nothing to fuzz.
 NOT_FUZZED = {"account_logout": "signs the visitor out: nothing to fuzz"}
@@ -76,6 +98,7 @@ FILTERSETS = {
     "catalog:index": "catalog.filters.ToolFilter",
     "guidance:index": "guidance.filters.ArticleFilter",
     "wellbeing:services": "wellbeing.filters.SupportServiceFilter",
+    "community:index": "community.filters.ProfileFilter",
 }
 XSS = [
     "<script>alert(1)</script>",
@@ -163,11 +186,23 @@ class _PostFields(HTMLParser):
             self.in_post_form = False
 
 
+def _role_holding(permission: str) -> str:
+    """The first role (in `roles.ROLES`' order) whose permissions include `permission`."""
+    from accounts import roles
+
+    app_label, codename = permission.split(".", 1)
+    return next(
+        role
+        for role, permissions in roles.ROLES.items()
+        if permissions().filter(content_type__app_label=app_label, codename=codename).exists()
+    )
+
+
 def _visitor_for(route) -> tuple[Client, str]:
     """A visitor the policy lets in, and the URL to fuzz (with a real object of theirs).
 
-    Anonymous for public pages; someone with no device yet for setting one up; a vetting
-    officer for pages that need a permission; else a member.
+    Anonymous for public pages; someone with no device yet for setting one up; for pages
+    that need a permission, a member holding the role that grants it; else a member.
     """
     from accounts import roles
 
@@ -185,7 +220,7 @@ def _visitor_for(route) -> tuple[Client, str]:
     elif row is not None and row.access is not Access.PUBLIC:
         user = MemberFactory(password="!")
         if row.permission:
-            roles.grant_role(user, roles.VETTING_OFFICER)
+            roles.grant_role(user, _role_holding(row.permission))
         sign_in(client, user)
     if route.name in SETUP:
         SETUP[route.name](user)

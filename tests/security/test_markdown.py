@@ -7,10 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.templatetags.catalog import markdown as catalog_markdown
+from community.templatetags.community import post_markdown as community_markdown
 from hub.markdown import render as guidance_markdown
 
 RENDERERS = pytest.mark.parametrize(
-    "render", [catalog_markdown, guidance_markdown], ids=["catalog", "guidance"]
+    "render",
+    [catalog_markdown, guidance_markdown, community_markdown],
+    ids=["catalog", "guidance", "community"],
 )
 
 HOSTILE = [

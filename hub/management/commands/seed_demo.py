@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 
 # In order: later apps refer to what earlier ones made (reviews need members and tools).
-DEMO_APPS = ("accounts", "catalog", "guidance", "wellbeing", "notifications", "providers")
+DEMO_APPS = (
+    "accounts", "catalog", "guidance", "wellbeing", "notifications", "providers", "community",
+)  # fmt: skip
 
 
 class Command(BaseCommand):
