@@ -1,9 +1,7 @@
 """A member's journey in French — sign in, search, read an article — shows no English UI string.
 
 "English UI string" is any msgid of the French catalogue that has a translation: on a French page
-it must appear translated. Until the translators' catalogues land the French catalogue has few
-translations, so this holds by the catalogues' own check (`STRICT` in test_catalogues.py) and
-by what is already French: Django's and django-allauth's own words, dates, `lang="fr"`.
+it must appear translated (every msgid is: `test_catalogues.py` fails on any left untranslated).
 """
 
 from html.parser import HTMLParser
