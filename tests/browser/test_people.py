@@ -311,3 +311,13 @@ def test_a_curator_declines_a_published_review_on_its_own_page(page, sign_in_bro
     page.locator(".messagelist").get_by_text("now it is declined").wait_for()
     review.refresh_from_db()
     assert review.status == ToolReview.Status.DECLINED
+
+
+def test_an_admin_changelist_is_not_clipped_at_1280(page, sign_in_browser):
+    for n in range(3):
+        factories.ToolFactory(name=f"A tool with a rather long name, number {n}, in the list")
+    sign_in_browser(factories.CuratorFactory())
+    page.goto(reverse("admin:catalog_tool_changelist"))
+    results = page.locator("#changelist .results")
+    assert results.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
