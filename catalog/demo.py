@@ -27,7 +27,7 @@ from catalog.demo_content import (
     TOOL_SUFFIXES,
 )
 from catalog.search import refresh_search_vector
-from hub import clock
+from hub import clock, demo_translations
 from hub.content_languages import set_texts
 
 # The texts and terms live in demo_content; these names stay importable from here.
@@ -39,12 +39,24 @@ BATCH = 2000
 
 
 def _seed_taxonomy() -> dict[type[models.Term], list[models.Term]]:
+    """The demo terms, named in the six languages (issue 21) when they are made.
+
+    A term that exists is saved only if its names changed: each save rebuilds the search
+    vector of all its tools.
+    """
     terms = {}
     for model, names in TAXONOMY.items():
-        terms[model] = [
-            model._default_manager.update_or_create(slug=slugify(name), defaults={"name": name})[0]
-            for name in names
-        ]
+        label = model._meta.label
+        terms[model] = []
+        for name in names:
+            names_in_six = {"en": name, **demo_translations.names_of(label, name)}
+            term = model._default_manager.filter(slug=slugify(name)).first()
+            if term is None:
+                term = model(slug=slugify(name))
+            if term.pk is None or not demo_translations.is_named(term, names_in_six):
+                set_texts(term, {"name": names_in_six})
+                term.save()
+            terms[model].append(term)
     return terms
 
 
