@@ -37,14 +37,16 @@ def _resource_texts(slug: str) -> dict[str, dict[str, str]]:
 
 def _service_texts(service: SupportService, fictional: str) -> dict[str, dict[str, str]]:
     texts: dict[str, dict[str, str]] = {"description": {}, "how_to_reach": {}, "hours": {}}
+    # The per-language columns are added by modeltranslation, unseen by the type checker.
+    english = {field: str(getattr(service, f"{field}_en")) for field in texts}
     for language, module in MODULES.items():
-        if service.description_en == fictional:
+        if english["description"] == fictional:
             texts["description"][language] = module.FICTIONAL
-        texts["how_to_reach"][language] = service.how_to_reach_en.replace(
+        texts["how_to_reach"][language] = english["how_to_reach"].replace(
             "(fictional)", module.FICTIONAL_MARK
         )
-        if service.hours_en in module.HOURS:
-            texts["hours"][language] = module.HOURS[service.hours_en]
+        if english["hours"] in module.HOURS:
+            texts["hours"][language] = module.HOURS[english["hours"]]
     return texts
 
 
