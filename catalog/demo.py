@@ -16,7 +16,7 @@ from django.db.models import Avg, Count, ManyToManyField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
-from catalog import caching, demo_content, models
+from catalog import caching, demo_content, demo_content_i18n, models
 from catalog.demo_content import (
     DEMO_NOTE,
     PROVIDER_PARTS,
@@ -27,19 +27,36 @@ from catalog.demo_content import (
     TOOL_SUFFIXES,
 )
 from catalog.search import refresh_search_vector
-from hub import clock
+from hub import clock, demo_translations
+from hub.content_languages import set_texts
 
 # The texts and terms live in demo_content; these names stay importable from here.
 __all__ = ["DEMO_NOTE", "PURPOSES", "TAXONOMY", "seed"]
 
+# Tools are described and inserted this many at a time: each holds its texts in six languages,
+# and a catalogue of 100,000 tools at once would hold gigabytes of them.
+BATCH = 2000
+
 
 def _seed_taxonomy() -> dict[type[models.Term], list[models.Term]]:
+    """The demo terms, named in the six languages (issue 21) when they are made.
+
+    A term that exists is saved only if its names changed: each save rebuilds the search
+    vector of all its tools.
+    """
     terms = {}
     for model, names in TAXONOMY.items():
-        terms[model] = [
-            model._default_manager.update_or_create(slug=slugify(name), defaults={"name": name})[0]
-            for name in names
-        ]
+        label = model._meta.label
+        terms[model] = []
+        for name in names:
+            names_in_six = {"en": name, **demo_translations.names_of(label, name)}
+            term = model._default_manager.filter(slug=slugify(name)).first()
+            if term is None:
+                term = model(slug=slugify(name))
+            if term.pk is None or not demo_translations.is_named(term, names_in_six):
+                set_texts(term, {"name": names_in_six})
+                term.save()
+            terms[model].append(term)
     return terms
 
 
@@ -83,7 +100,9 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
     now = clock.now()
     today = clock.today()
     existing = set(models.Tool.objects.values_list("slug", flat=True))
-    new_tools, facets = [], []
+    new_ids: list[int] = []
+    new_tools: list[models.Tool] = []
+    facets: list[dict] = []
     for i in range(count):
         name = _tool_name(i)
         slug = slugify(name)
@@ -118,6 +137,16 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
                 "countries": rng.sample(terms[models.Country], rng.randint(2, 8)),
             }
         )
+        if len(new_tools) == BATCH:
+            new_ids += _create(new_tools, facets, terms)
+            new_tools, facets = [], []
+    if new_tools:
+        new_ids += _create(new_tools, facets, terms)
+    return new_ids
+
+
+def _create(new_tools: list[models.Tool], facets: list[dict], terms: dict) -> list[int]:
+    """Describe and insert one batch of new tools with their facets. Returns their ids."""
     _describe(new_tools, facets, terms)
     created = models.Tool.objects.bulk_create(new_tools, batch_size=1000)
     # The links are plain rows: insert them directly, which is many times faster than
@@ -163,8 +192,10 @@ def _describe(tools: list[models.Tool], facets: list[dict], terms: dict) -> None
             stages[name] for name in demo_content.fitting_stages(capabilities, drawn)
         ]
         names = {field: [term.name for term in chosen[field]] for field in chosen}
-        for field, text in demo_content.texts(tool.name, tool.maturity, names).items():
-            setattr(tool, field, text)
+        # Issue 21: every demo tool's texts in the six languages.
+        for field, by_language in demo_content_i18n.texts(tool.name, tool.maturity, names).items():
+            setattr(tool, field, by_language["en"])
+            set_texts(tool, {field: by_language})
 
 
 def _seed_reviews() -> int:

@@ -7,6 +7,7 @@ know before using a kind of tool, or after a hard day with one.
 from datetime import date
 
 from catalog.models import Tool
+from guidance import demo_i18n
 from guidance.models import Article, Category, LearningPath, PathStep, Status
 
 CATEGORIES = [
@@ -445,4 +446,8 @@ def seed(*, tools: int | None = None) -> str:
             PathStep.objects.update_or_create(
                 path=path, article=articles[article_slug], defaults={"position": position}
             )
-    return f"{len(ARTICLES)} articles in {len(CATEGORIES)} categories, {len(PATHS)} paths"
+    translated = demo_i18n.apply()  # issue 21: the other five languages
+    return (
+        f"{len(ARTICLES)} articles in {len(CATEGORIES)} categories, {len(PATHS)} paths"
+        f" ({translated} in six languages)"
+    )

@@ -4,6 +4,7 @@ Every support service here is FICTIONAL: names, numbers and addresses are made u
 reserved example ranges, and each says so. Safe to run again.
 """
 
+from wellbeing import demo_i18n
 from wellbeing.models import Area, Resource, SupportService
 
 FICTIONAL = "Fictional service for demonstration only; replace with real services."
@@ -168,7 +169,9 @@ def seed(*, tools: int | None = None) -> str:
             },
         )
     countries = {country for _, country, *_ in SERVICES if country}
+    # Issue 21: the other five languages.
+    translated = demo_i18n.apply(FICTIONAL, [name for name, *_ in SERVICES])
     return (
         f"{len(RESOURCES)} resources, {len(SERVICES)} fictional support services "
-        f"in {len(countries)} countries and internationally"
+        f"in {len(countries)} countries and internationally ({translated} in six languages)"
     )
