@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 QUERY = (
     "q=triage&capability=triage-and-prioritisation&licence=free-for-law-enforcement"
@@ -48,7 +49,7 @@ def main() -> int:
     from catalog.models import Tool
 
     filterset = ToolFilter(QueryDict(QUERY), queryset=Tool.objects.published())
-    statements = []
+    statements: list[tuple[str, str, Any]] = []
     if args.before:
         chosen = {field: ids for field, ids in filterset.chosen().items() if ids}
         with CaptureQueriesContext(connection) as queries:

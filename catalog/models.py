@@ -300,6 +300,22 @@ class Tool(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool", args=[self.slug])
 
+    @classmethod
+    def facet_link(cls, field_name: str) -> models.ManyToManyField[Term, Any]:
+        """The many-to-many field of a facet (`FACETS`): its link table and columns."""
+        field = cls._meta.get_field(field_name)
+        if not isinstance(field, models.ManyToManyField):
+            raise TypeError(f"{field_name} is not a facet")
+        return field
+
+    @classmethod
+    def term_model(cls, field_name: str) -> type[Term]:
+        """The term model of a facet (`FACETS`)."""
+        model = cls.facet_link(field_name).related_model
+        if not (isinstance(model, type) and issubclass(model, Term)):
+            raise TypeError(f"{field_name} is not a facet")
+        return model
+
     @property
     def verification_overdue(self) -> bool:
         """Not verified for twelve months, or never: members are warned, curators reminded."""

@@ -6,14 +6,21 @@ models it reads from `self.model`.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterable
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 # The SQLite fallback's bounds (see `ToolQuerySet.fallback_words`).
 FALLBACK_MIN_WORD = 2
@@ -57,12 +64,12 @@ class ToolQuerySet(models.QuerySet):
     def published(self) -> ToolQuerySet:
         return self.filter(status=self.model.Status.PUBLISHED)
 
-    def due_for_review(self, today) -> ToolQuerySet:
+    def due_for_review(self, today: datetime.date) -> ToolQuerySet:
         """Published tools not verified for twelve months (or never)."""
         cutoff = verification_cutoff(today)
         return self.published().filter(Q(last_verified__lt=cutoff) | Q(last_verified__isnull=True))
 
-    def visible_to(self, user) -> ToolQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ToolQuerySet:
         """Members see published tools only; drafts live in the admin."""
         return self.published()
 
@@ -275,7 +282,7 @@ class ToolQuerySet(models.QuerySet):
         the text is the costly part; each facet then counts over its own link table.
         """
         base_sql, base_params = self.order_by().values(hit_id=F("pk")).query.sql_with_params()
-        tables = _link_tables(self.model)
+        tables = _link_tables(self.model._meta.label)
         # One row per tool the text matches, with a flag per chosen facet: carries one of its
         # chosen terms. Every count below reads these rows once, never the search again.
         columns, flags, params = ["id"], [], []
@@ -316,17 +323,17 @@ class ToolQuerySet(models.QuerySet):
                     total = n
         return counts, total
 
-    def with_facet_terms(self, *, facet: str, slugs) -> ToolQuerySet:
+    def with_facet_terms(self, *, facet: str, slugs: Iterable[str]) -> ToolQuerySet:
         """Tools carrying any of the terms `slugs` of `facet` (an M2M field name)."""
-        through = self.model._meta.get_field(facet).remote_field.through
-        column = self.model._meta.get_field(facet).m2m_reverse_field_name()
+        link = self.model.facet_link(facet)
+        through, column = link.remote_field.through, link.m2m_reverse_field_name()
         return self.filter(
             pk__in=through.objects.filter(**{f"{column}__slug__in": slugs}).values("tool_id")
         )
 
     def with_facet_term_ids(self, *, facet: str, ids: Iterable[int]) -> ToolQuerySet:
         """Tools carrying any of the terms `ids` of `facet` (an M2M field name)."""
-        field = self.model._meta.get_field(facet)
+        field = self.model.facet_link(facet)
         if connection.vendor == "postgresql":  # the GIN index on `facet_terms`
             number = [f for _p, f, _l in self.model.FACETS].index(facet)
             return self.filter(facet_terms__overlap=[facet_term(number, pk) for pk in ids])
@@ -341,7 +348,7 @@ class ToolReviewQuerySet(models.QuerySet):
     def published(self) -> ToolReviewQuerySet:
         return self.filter(status=self.model.Status.PUBLISHED)
 
-    def visible_to(self, user) -> ToolReviewQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ToolReviewQuerySet:
         """Published reviews, plus the member's own whatever their state."""
         if not user.is_authenticated:
             return self.published()
@@ -368,11 +375,13 @@ def _all_but_one(chosen: dict[str, list[int]], numbers: dict[str, int]) -> Q:
 
 
 @cache
-def _link_tables(model) -> dict[str, tuple[str, str, str]]:
-    """facet field → (link table, its tool column, its term column), from the models."""
+def _link_tables(label: str) -> dict[str, tuple[str, str, str]]:
+    """facet field → (link table, its tool column, its term column), from the models (`label`
+    is `Tool`'s, which this module cannot import)."""
+    model: Any = apps.get_model(label)
     tables = {}
     for _param, field_name, _label in model.FACETS:
-        field = model._meta.get_field(field_name)
+        field = model.facet_link(field_name)
         tables[field_name] = (
             field.m2m_db_table(),
             field.m2m_column_name(),

@@ -10,13 +10,16 @@ falls back to substring matching, the facet counts read the link tables, and thi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from django.db import connection
 
 from catalog.models import Tool
 from catalog.querysets import SEARCH_CONFIG, facet_term, facet_term_sql
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["SEARCH_CONFIG", "facet_term", "refresh_search_vector"]
 
@@ -25,9 +28,9 @@ __all__ = ["SEARCH_CONFIG", "facet_term", "refresh_search_vector"]
 def _vector_sql() -> str:
     terms, facet_terms = [], []
     for number, (_param, field_name, _label) in enumerate(Tool.FACETS):
-        field = Tool._meta.get_field(field_name)
+        field = Tool.facet_link(field_name)
         through = field.m2m_db_table()
-        term_table = field.related_model._meta.db_table
+        term_table = Tool.term_model(field_name)._meta.db_table
         # S608: the table and column names come from the models, never from input.
         terms.append(
             f"coalesce((SELECT string_agg(term.name, ' ') FROM {term_table} term"  # noqa: S608
