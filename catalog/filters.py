@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog import caching
 from catalog.models import DataType, InvestigationStage, Language, Tool
+from catalog.querysets import reader_language
 
 if TYPE_CHECKING:
     from catalog.querysets import ToolQuerySet
@@ -118,6 +119,8 @@ class ToolFilter(django_filters.FilterSet):
         if taxonomy is None:
             taxonomy = caching.taxonomy(caching.version())
         self.taxonomy = taxonomy
+        # The reader's content language: the text is searched in it and in English.
+        self.content_language = reader_language()
         for parameter, _field, _label in Tool.FACETS:
             facet = self.filters[parameter]
             facet.extra["choices"] = [(slug, name) for _pk, slug, name in self.taxonomy[parameter]]
@@ -144,7 +147,7 @@ class ToolFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset: ToolQuerySet) -> ToolQuerySet:
-        queryset = queryset.search(self.search_terms)
+        queryset = queryset.search(self.search_terms, self.content_language)
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*ORDERINGS[self.sort_key])
 
@@ -152,7 +155,7 @@ class ToolFilter(django_filters.FilterSet):
 
     def _base(self) -> ToolQuerySet:
         """The tools matching the text and every filter that is not a facet (maturity)."""
-        queryset = self.queryset.search(self.search_terms)
+        queryset = self.queryset.search(self.search_terms, self.content_language)
         for name, value in self.form.cleaned_data.items():
             if name in self._facet_parameters or name in {"q", "sort"} or value in (None, "", []):
                 continue
@@ -161,7 +164,7 @@ class ToolFilter(django_filters.FilterSet):
 
     def cache_key(self) -> str:
         """What the counts depend on: the text and the filters, in a canonical order."""
-        parts = [self.search_terms]
+        parts = [self.search_terms, self.content_language if self.search_terms else ""]
         for name in sorted(self.form.cleaned_data):
             if name in {"q", "sort"}:
                 continue
@@ -193,7 +196,12 @@ class ToolFilter(django_filters.FilterSet):
     ) -> tuple[dict[tuple[str, int], int], int, list[int]]:
         """PostgreSQL: `counts()` and the ids of one page in the chosen order, in one pass."""
         counts, total, ids = self._base().counts_and_page(
-            self.chosen(), sort=self.sort_key, text=self.search_terms, offset=offset, limit=limit
+            self.chosen(),
+            sort=self.sort_key,
+            text=self.search_terms,
+            language=self.content_language,
+            offset=offset,
+            limit=limit,
         )
         return {(_PARAMETERS[f], pk): n for (f, pk), n in counts.items()}, total, ids
 
