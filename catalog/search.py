@@ -92,7 +92,7 @@ def _vector_sql() -> str:
         UPDATE catalog_tool SET search_vector =
             setweight(to_tsvector({english}, coalesce(name, '')), 'A')
             || {" || ".join(translated)},
-        search_text_zh = {zh_text},
+        search_text_zh = btrim({zh_text}),
         facet_terms = ARRAY({" UNION ALL ".join(facet_terms)})
     """  # noqa: S608
 
