@@ -16,8 +16,16 @@ import os
 import sys
 from datetime import timedelta
 from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 import django
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+    from django.test import Client
+
+    from accounts.models import User
+    from benchmarks.pages import Config
 
 PREPARED_MARKER = "PREPARED "
 MEMBER_EMAIL = "bench-member@example.org"
@@ -34,7 +42,9 @@ def setup() -> None:
 # --- People and their sessions ----------------------------------------------------------------
 
 
-def bench_user(email: str, *, staff: bool = False, permissions: tuple[str, ...] = ()):
+def bench_user(
+    email: str, *, staff: bool = False, permissions: tuple[str, ...] = ()
+) -> tuple[User, Any]:
     """A vetted member in date (a staff curator with `permissions` when asked) and its device."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
@@ -70,7 +80,7 @@ def bench_user(email: str, *, staff: bool = False, permissions: tuple[str, ...] 
     return user, device
 
 
-def verified_session(user, device) -> str:
+def verified_session(user: User, device: Any) -> str:
     """A new session in which `user` signed in and verified `device`; returns its key.
 
     It holds what `django.contrib.auth.login` and `django_otp.login` store: the user's id,
@@ -86,14 +96,15 @@ def verified_session(user, device) -> str:
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
-    return session.session_key
+    return str(session.session_key)
 
 
 # --- The pages' paths ---------------------------------------------------------------------------
 
 
-def _review_model(tool_model):
-    """The catalogue's review model (a model whose name ends in Review with a key to Tool)."""
+def _review_model(tool_model: type[Model]) -> tuple[type[Model], str] | None:
+    """The catalogue's review model (a model whose name ends in Review with a key to Tool), and
+    the name of that key."""
     from django.apps import apps
 
     for model in apps.get_app_config(tool_model._meta.app_label).get_models():
@@ -102,7 +113,7 @@ def _review_model(tool_model):
         for field in model._meta.get_fields():
             if getattr(field, "many_to_one", False) and field.related_model is tool_model:
                 return model, field.name
-    return None, None
+    return None
 
 
 def pick_tool(slug: str = "") -> tuple[str, int]:
@@ -112,13 +123,17 @@ def pick_tool(slug: str = "") -> tuple[str, int]:
     from catalog.models import Tool
 
     published = Tool.objects.filter(status=Tool.Status.PUBLISHED)
-    review, key = _review_model(Tool)
+    review = _review_model(Tool)
     if slug:
-        tool = Tool.objects.get(slug=slug)
-        return tool.slug, review.objects.filter(**{key: tool}).count() if review else 0
+        chosen = Tool.objects.get(slug=slug)
+        if review is None:
+            return chosen.slug, 0
+        model, key = review
+        return chosen.slug, model._default_manager.filter(**{key: chosen}).count()
     if review is not None:
+        model, key = review
         top = (
-            review.objects.filter(**{f"{key}__in": published})
+            model._default_manager.filter(**{f"{key}__in": published})
             .values(key)
             .annotate(n=Count("pk"))
             .order_by("-n", key)
@@ -132,7 +147,7 @@ def pick_tool(slug: str = "") -> tuple[str, int]:
     return tool.slug, 0
 
 
-def facet_values(config) -> list[tuple[str, str]]:
+def facet_values(config: Config) -> list[tuple[str, str]]:
     from django.apps import apps
 
     values = []
@@ -141,7 +156,7 @@ def facet_values(config) -> list[tuple[str, str]]:
             values.append((facet.value, facet.value))
             continue
         model = apps.get_model(facet.model)
-        term = model.objects.filter(**facet.term).order_by("pk").first()
+        term = model._default_manager.filter(**facet.term).order_by("pk").first()
         if term is None:
             sys.exit(f"No {facet.model} matches {facet.term}: edit the pages file.")
         values.append(
@@ -153,7 +168,7 @@ def facet_values(config) -> list[tuple[str, str]]:
 # --- Query counts ---------------------------------------------------------------------------------
 
 
-def count_queries(client, path: str) -> tuple[int, int, int]:
+def count_queries(client: Client, path: str) -> tuple[int, int, int]:
     """(status, queries of a cold request, queries of a warm one) for `path`."""
     from django.core.cache import cache
     from django.db import connection
@@ -167,7 +182,7 @@ def count_queries(client, path: str) -> tuple[int, int, int]:
     return response.status_code, len(cold.captured_queries), len(warm.captured_queries)
 
 
-def prepare(pages_file: str, sessions: int) -> dict:
+def prepare(pages_file: str, sessions: int) -> dict[str, Any]:
     from django.conf import settings
     from django.test import Client
 
@@ -192,7 +207,10 @@ def prepare(pages_file: str, sessions: int) -> dict:
         # Starts the session, and proves that the hub took it as a verified, active member's.
         seen = clients[user].get(pages_module.fill(config.pages[0].path, values)).wsgi_request.user
         signed_in[user] = bool(
-            seen.is_authenticated and seen.is_verified() and seen.is_active_member
+            seen.is_authenticated
+            # `is_verified` is set on the user by django-otp's middleware, untyped.
+            and seen.is_verified()  # type: ignore[attr-defined]
+            and seen.is_active_member
         )
 
     measured = []

@@ -1,6 +1,7 @@
 """EXPLAIN ANALYZE of what a search no cache has seen costs the database (issue 18).
 
     DATABASE_URL=postgres://…/hub_bench_10000 python -m benchmarks.plans [--before]
+        [--language fr] [--query "q=…&sort=relevance"]
 
 Prints the plan of the one statement that finds the facet counts, the total and the first page
 of `q=triage` with three facets (those of `benchmarks/pages.toml`), sorted by relevance, with
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 QUERY = (
     "q=triage&capability=triage-and-prioritisation&licence=free-for-law-enforcement"
@@ -34,6 +36,8 @@ def explain(sql: str, params: tuple | list) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", action="store_true", help="the two statements of before")
+    parser.add_argument("--language", default="en", help="the reader's language (issue 21)")
+    parser.add_argument("--query", default=QUERY, help="the catalogue's query string")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
     import django
@@ -43,12 +47,14 @@ def main() -> int:
     from django.db import connection
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
 
     from catalog.filters import ToolFilter
     from catalog.models import Tool
 
-    filterset = ToolFilter(QueryDict(QUERY), queryset=Tool.objects.published())
-    statements = []
+    translation.activate(args.language)
+    filterset = ToolFilter(QueryDict(args.query), queryset=Tool.objects.published())
+    statements: list[tuple[str, str, Any]] = []
     if args.before:
         chosen = {field: ids for field, ids in filterset.chosen().items() if ids}
         with CaptureQueriesContext(connection) as queries:

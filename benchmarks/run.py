@@ -22,14 +22,17 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from benchmarks import report
 from benchmarks.django_side import PREPARED_MARKER
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "benchmarks"
@@ -315,7 +318,9 @@ def prepare(pages_file: Path, sessions: int, env: dict[str, str]) -> dict:
     return json.loads(lines[-1][len(PREPARED_MARKER) :])
 
 
-def measure_size(args, tools: int, env: dict[str, str], result: report.Run) -> dict:
+def measure_size(
+    args: argparse.Namespace, tools: int, env: dict[str, str], result: report.Run
+) -> dict:
     flush_redis(args.redis_url)
     prepared = prepare(args.pages, max(args.connections, args.soak_connections), env)
     refused = [user for user, ok in prepared["signed_in"].items() if not ok]
@@ -418,7 +423,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def setup_lines(args, prepared: dict) -> list[str]:
+def setup_lines(args: argparse.Namespace, prepared: dict[str, Any]) -> list[str]:
     sizes = ", ".join(f"{n:,}" for n in args.sizes)
     tool = prepared["tool"]
     return [

@@ -68,7 +68,7 @@ def main() -> int:
             list(Paginator(filterset.qs, 20).get_page(1).object_list)
             timings.append((time.perf_counter() - started) * 1000)
         words = Tool.objects.all().fallback_words(query)
-        worst = max(worst, max(timings))
+        worst = max(worst, *timings)
         print(
             f"{label:>20}: median {statistics.median(timings):7.1f} ms,"
             f" slowest {max(timings):7.1f} ms, words used {words}"

@@ -19,13 +19,15 @@ worker; the entries expire on their own after `TIMEOUT`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Value
 
 from catalog.models import CatalogueVersion, Tool
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 TIMEOUT = 60 * 60  # seconds; the version, not the timeout, is what keeps entries correct
 PREFIX = "catalog"
@@ -74,9 +76,9 @@ def load_taxonomy() -> Taxonomy:
     """Every term of every facet, in one query."""
     parts = []
     for parameter, field, _label in Tool.FACETS:
-        term_model = Tool._meta.get_field(field).related_model
         parts.append(
-            term_model.objects.order_by()
+            Tool.term_model(field)
+            ._default_manager.order_by()
             .annotate(facet=Value(parameter))
             .values_list("facet", "pk", "slug", "name")
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
@@ -11,7 +11,11 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from catalog import caching
-from catalog.models import Tool
+from catalog.models import DataType, InvestigationStage, Language, Tool
+from catalog.querysets import reader_language
+
+if TYPE_CHECKING:
+    from catalog.querysets import ToolQuerySet
 
 MAX_QUERY_LENGTH = 200
 _PARAMETERS = {field: parameter for parameter, field, _label in Tool.FACETS}
@@ -49,12 +53,12 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
     so that checking the chosen terms costs no query.
     """
 
-    def __init__(self, *, field: str, **kwargs) -> None:
+    def __init__(self, *, field: str, **kwargs: Any) -> None:
         super().__init__(choices=(), **kwargs)
         self.facet_field = field
         self.term_ids: dict[str, int] = {}
 
-    def filter(self, queryset, value):
+    def filter(self, queryset: ToolQuerySet, value: list[str]) -> ToolQuerySet:
         if not value:
             return queryset
         return queryset.with_facet_term_ids(
@@ -115,6 +119,8 @@ class ToolFilter(django_filters.FilterSet):
         if taxonomy is None:
             taxonomy = caching.taxonomy(caching.version())
         self.taxonomy = taxonomy
+        # The reader's content language: the text is searched in it and in English.
+        self.content_language = reader_language()
         for parameter, _field, _label in Tool.FACETS:
             facet = self.filters[parameter]
             facet.extra["choices"] = [(slug, name) for _pk, slug, name in self.taxonomy[parameter]]
@@ -134,22 +140,22 @@ class ToolFilter(django_filters.FilterSet):
             return chosen
         return SortChoices.RELEVANCE if self.search_terms else SortChoices.NAME
 
-    def filter_search(self, queryset, name, value):
+    def filter_search(self, queryset: ToolQuerySet, name: str, value: str) -> ToolQuerySet:
         return queryset  # applied in `filter_queryset`, so every path gets `relevance`
 
-    def filter_sort(self, queryset, name, value):
+    def filter_sort(self, queryset: ToolQuerySet, name: str, value: str) -> ToolQuerySet:
         return queryset
 
-    def filter_queryset(self, queryset):
-        queryset = queryset.search(self.search_terms)
+    def filter_queryset(self, queryset: ToolQuerySet) -> ToolQuerySet:
+        queryset = queryset.search(self.search_terms, self.content_language)
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*ORDERINGS[self.sort_key])
 
     _facet_parameters = frozenset(parameter for parameter, _field, _label in Tool.FACETS)
 
-    def _base(self):
+    def _base(self) -> ToolQuerySet:
         """The tools matching the text and every filter that is not a facet (maturity)."""
-        queryset = self.queryset.search(self.search_terms)
+        queryset = self.queryset.search(self.search_terms, self.content_language)
         for name, value in self.form.cleaned_data.items():
             if name in self._facet_parameters or name in {"q", "sort"} or value in (None, "", []):
                 continue
@@ -158,7 +164,7 @@ class ToolFilter(django_filters.FilterSet):
 
     def cache_key(self) -> str:
         """What the counts depend on: the text and the filters, in a canonical order."""
-        parts = [self.search_terms]
+        parts = [self.search_terms, self.content_language if self.search_terms else ""]
         for name in sorted(self.form.cleaned_data):
             if name in {"q", "sort"}:
                 continue
@@ -190,7 +196,12 @@ class ToolFilter(django_filters.FilterSet):
     ) -> tuple[dict[tuple[str, int], int], int, list[int]]:
         """PostgreSQL: `counts()` and the ids of one page in the chosen order, in one pass."""
         counts, total, ids = self._base().counts_and_page(
-            self.chosen(), sort=self.sort_key, text=self.search_terms, offset=offset, limit=limit
+            self.chosen(),
+            sort=self.sort_key,
+            text=self.search_terms,
+            language=self.content_language,
+            offset=offset,
+            limit=limit,
         )
         return {(_PARAMETERS[f], pk): n for (f, pk), n in counts.items()}, total, ids
 
@@ -210,18 +221,18 @@ class FinderForm(forms.Form):
     have (they rank). See `catalog.services.find_tools`.
     """
 
-    stage = forms.ModelChoiceField(
+    stage: forms.ModelChoiceField[InvestigationStage] = forms.ModelChoiceField(
         label=_("Which stage of the investigation is this for?"),
         help_text=_("Nice to have: tools for this stage come first."),
-        queryset=Tool._meta.get_field("stages").related_model.objects.all(),
+        queryset=InvestigationStage.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label=_("Any stage"),
     )
-    data_types = forms.ModelMultipleChoiceField(
+    data_types: forms.ModelMultipleChoiceField[DataType] = forms.ModelMultipleChoiceField(
         label=_("Which kinds of data will you work with?"),
         help_text=_("Nice to have: tools that read more of them come first."),
-        queryset=Tool._meta.get_field("data_types").related_model.objects.all(),
+        queryset=DataType.objects.all(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -243,10 +254,10 @@ class FinderForm(forms.Form):
     on_premises = forms.BooleanField(
         label=_("Data must stay on our premises (no cloud)"), required=False
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages: forms.ModelMultipleChoiceField[Language] = forms.ModelMultipleChoiceField(
         label=_("Which languages must it handle?"),
         help_text=_("A must: only tools that handle every language you tick are shown."),
-        queryset=Tool._meta.get_field("languages").related_model.objects.all(),
+        queryset=Language.objects.all(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,

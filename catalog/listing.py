@@ -17,12 +17,10 @@ on (`catalog.signals`), which makes every entry unreachable at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -31,6 +29,11 @@ from catalog import caching
 from catalog.filters import ToolFilter
 from catalog.forms import SavedSearchForm
 from catalog.models import Bookmark, Tool
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from accounts.http import MemberRequest
 
 PAGE_SIZE = 20
 # Beyond this page the counts' statement fetches no page (the paginator will show the last one).
@@ -49,7 +52,7 @@ def _requested_page(raw: str | None) -> int:
 class Listing:
     """One request's view of the catalogue: build it, then `context()` for the template."""
 
-    def __init__(self, request: HttpRequest) -> None:
+    def __init__(self, request: MemberRequest) -> None:
         self.request = request
         self.user = request.user
         self.version = caching.version()
@@ -117,10 +120,12 @@ class Listing:
             else:
                 tools = list(page.object_list)
             ids = [tool.pk for tool in tools]
-            bookmarked = [tool.pk for tool in tools if tool.is_bookmarked]
+            # `is_bookmarked` is annotated by `ToolQuerySet.for_listing`, which the stubs
+            # cannot follow through a custom queryset method.
+            bookmarked = [tool.pk for tool in tools if tool.is_bookmarked]  # type: ignore[attr-defined]
             caching.put("page", self.version, search, value=ids)
         else:
-            own = Bookmark.objects.filter(user=self.user, tool__in=ids).order_by("tool_id")
+            own = Bookmark.objects.owned_by(self.user).filter(tool__in=ids).order_by("tool_id")
             bookmarked = list(own.values_list("tool_id", flat=True)) if ids else []
             tools = SimpleLazyObject(lambda: self._by_id(ids))
         page.object_list = tools

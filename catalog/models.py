@@ -19,6 +19,8 @@ from simple_history.models import HistoricalRecords
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet, verification_cutoff
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from django.db.backends.base.schema import BaseDatabaseSchemaEditor
     from django.db.backends.ddl_references import Statement
     from django.db.models import Model
@@ -42,6 +44,30 @@ class SearchVectorIndex(GinIndex):
     ) -> Statement:
         if schema_editor.connection.vendor != "postgresql":
             return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+class TrigramIndex(SearchVectorIndex):
+    """A GIN trigram index on PostgreSQL (pg_trgm, created with it when missing: the tests build
+    their tables without migrations); a plain index elsewhere."""
+
+    def __init__(self, *, fields: list[str], name: str) -> None:
+        super().__init__(fields=fields, name=name, opclasses=["gin_trgm_ops"])
+
+    def deconstruct(self) -> tuple[str, Sequence[Any], dict[str, Any]]:
+        path, args, kwargs = super().deconstruct()
+        kwargs.pop("opclasses", None)
+        return path, args, kwargs
+
+    def create_sql(
+        self,
+        model: type[Model],
+        schema_editor: BaseDatabaseSchemaEditor,
+        using: str = "",
+        **kwargs: Any,
+    ) -> Statement:
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         return super().create_sql(model, schema_editor, using=using, **kwargs)
 
 
@@ -250,10 +276,20 @@ class Tool(models.Model):
     # `catalog.search.facet_term`), so that the facet counts read one row per tool. Kept with
     # the search vector, by the same statement; NULL elsewhere (SQLite reads the link tables).
     facet_terms = TermNumbers(null=True, editable=False)
+    # PostgreSQL: the tool's Chinese text (summary, description, terms), for substring search:
+    # Chinese has no spaces between words, and PostgreSQL no Chinese parser. Kept with the
+    # search vector, by the same statement; empty elsewhere.
+    search_text_zh = models.TextField(default="", editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["search_vector", "facet_terms", "rating_average", "rating_count"]
+        excluded_fields=[
+            "search_vector",
+            "facet_terms",
+            "search_text_zh",
+            "rating_average",
+            "rating_count",
+        ]
     )
     objects = ToolQuerySet.as_manager()
 
@@ -279,6 +315,7 @@ class Tool(models.Model):
             models.Index(fields=["status", "-last_verified"], name="catalog_tool_verified_idx"),
             SearchVectorIndex(fields=["search_vector"], name="catalog_tool_search_idx"),
             SearchVectorIndex(fields=["facet_terms"], name="catalog_tool_facet_terms_idx"),
+            TrigramIndex(fields=["search_text_zh"], name="catalog_tool_zh_trgm_idx"),
         ]
 
     # The publishing workflow: where a tool may go from each status. Moves that touch what
@@ -303,6 +340,22 @@ class Tool(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool", args=[self.slug])
+
+    @classmethod
+    def facet_link(cls, field_name: str) -> models.ManyToManyField[Term, Any]:
+        """The many-to-many field of a facet (`FACETS`): its link table and columns."""
+        field = cls._meta.get_field(field_name)
+        if not isinstance(field, models.ManyToManyField):
+            raise TypeError(f"{field_name} is not a facet")
+        return field
+
+    @classmethod
+    def term_model(cls, field_name: str) -> type[Term]:
+        """The term model of a facet (`FACETS`)."""
+        model = cls.facet_link(field_name).related_model
+        if not (isinstance(model, type) and issubclass(model, Term)):
+            raise TypeError(f"{field_name} is not a facet")
+        return model
 
     @property
     def verification_overdue(self) -> bool:

@@ -6,23 +6,50 @@ models it reads from `self.model`.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterable
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 # The SQLite fallback's bounds (see `ToolQuerySet.fallback_words`).
 FALLBACK_MIN_WORD = 2
 FALLBACK_MAX_WORDS = 4
-SEARCH_CONFIG = "english"  # PostgreSQL's text search configuration for the catalogue
+SEARCH_CONFIG = "english"  # PostgreSQL's text search configuration for English, the default
+# Each content language's text search configuration (PostgreSQL ships these stemmers). Chinese
+# has none, nor spaces between words: `simple` for its Latin words, and a substring match on
+# `Tool.search_text_zh` (a trigram index) for the rest (`SUBSTRING_LANGUAGES`).
+SEARCH_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "ru": "russian",
+    "es": "spanish",
+    "ar": "arabic",
+    "zh-hans": "simple",
+}
+SUBSTRING_LANGUAGES = frozenset({"zh-hans"})
 _FACET_SHIFT = 32  # `Tool.facet_terms`: (facet number << 32) | term id
 _TERM_MASK = (1 << _FACET_SHIFT) - 1
 # What a catalogue list never shows: read only on the tool's own page.
-LIST_DEFERRED = ("search_vector", "description", "data_protection_notes", "human_rights_notes")
+LIST_DEFERRED = (
+    "search_vector",
+    "search_text_zh",
+    "description",
+    "data_protection_notes",
+    "human_rights_notes",
+)
 
 
 # The orders of a list of tools, in SQL over the columns `counts_and_page` reads; each ends in
@@ -46,6 +73,27 @@ def facet_term_sql(number: int, column: str) -> str:
     return f"(({int(number)}::bigint << {_FACET_SHIFT}) | {column})"
 
 
+def reader_language(language: str | None = None) -> str:
+    """The content language a search reads in: `language`, else the active one; else English."""
+    code = (language or translation.get_language() or "en").lower()
+    if code in SEARCH_CONFIGS:
+        return code
+    return code.split("-")[0] if code.split("-")[0] in SEARCH_CONFIGS else "en"
+
+
+def search_configs(language: str) -> list[str]:
+    """The text search configurations a reader's query is parsed with: theirs, and English
+    (most content is English)."""
+    return list(dict.fromkeys([SEARCH_CONFIGS[language], SEARCH_CONFIG]))
+
+
+def tsquery_sql(language: str, text: str) -> tuple[str, list[str]]:
+    """The reader's query as SQL (a tsquery: any of `search_configs`' parses) and its params."""
+    configs = search_configs(language)
+    sql = " || ".join("websearch_to_tsquery(%s::regconfig, %s)" for _config in configs)
+    return f"({sql})", [part for config in configs for part in (config, text)]
+
+
 def verification_cutoff(today: datetime.date) -> datetime.date:
     """The day twelve months before `today`: a tool last verified before it is overdue."""
     if today.month == 2 and today.day == 29:
@@ -57,21 +105,26 @@ class ToolQuerySet(models.QuerySet):
     def published(self) -> ToolQuerySet:
         return self.filter(status=self.model.Status.PUBLISHED)
 
-    def due_for_review(self, today) -> ToolQuerySet:
+    def due_for_review(self, today: datetime.date) -> ToolQuerySet:
         """Published tools not verified for twelve months (or never)."""
         cutoff = verification_cutoff(today)
         return self.published().filter(Q(last_verified__lt=cutoff) | Q(last_verified__isnull=True))
 
-    def visible_to(self, user) -> ToolQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ToolQuerySet:
         """Members see published tools only; drafts live in the admin."""
         return self.published()
 
-    def search(self, query: str) -> ToolQuerySet:
-        """Tools matching `query`, annotated with `relevance` (higher is better).
+    def search(self, query: str, language: str | None = None) -> ToolQuerySet:
+        """Tools matching `query` for a reader of `language` (else the active language),
+        annotated with `relevance` (higher is better).
 
-        PostgreSQL uses the stored, weighted `search_vector`; elsewhere every word must
-        appear in the name, summary, description, provider or a taxonomy term.
+        PostgreSQL uses the stored, weighted `search_vector`, which holds every language's text
+        stemmed by its own configuration; the query is parsed in the reader's configuration and
+        in English. A Chinese reader's query also matches any substring of the Chinese text.
+        Elsewhere every word must appear in the name, summary, description, provider or a
+        taxonomy term, in English or in the reader's language.
         """
+        language = reader_language(language)
         query = " ".join(query.split())
         if not query:
             return self.annotate(relevance=Value(0.0, output_field=models.FloatField()))
@@ -80,17 +133,27 @@ class ToolQuerySet(models.QuerySet):
         )
         if connection.vendor == "postgresql":
             # websearch syntax: "quoted phrases", `or`, and -word for "without".
-            search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-            return self.filter(Q(search_vector=search_query) | Q(name__iexact=query)).annotate(
-                # An exact name match outranks any weighted score (those stay below 1).
-                relevance=exact + SearchRank(F("search_vector"), search_query, normalization=32)
-            )
-        words = self.fallback_words(query)
+            configs = search_configs(language)
+            search_query = SearchQuery(query, search_type="websearch", config=configs[0])
+            for config in configs[1:]:
+                search_query |= SearchQuery(query, search_type="websearch", config=config)
+            matches = Q(search_vector=search_query) | Q(name__iexact=query)
+            relevance = exact + SearchRank(F("search_vector"), search_query, normalization=32)
+            if language in SUBSTRING_LANGUAGES:
+                matches |= Q(search_text_zh__contains=query)
+                relevance += Case(
+                    When(search_text_zh__contains=query, then=Value(0.5)),
+                    default=Value(0.0),
+                    output_field=models.FloatField(),
+                )
+            # An exact name match outranks any weighted score (those stay below 1).
+            return self.filter(matches).annotate(relevance=relevance)
+        words = self.fallback_words(query, language)
         matches = Q(name__iexact=query)
         if words:
             every_word = Q()
             for word in words:
-                every_word &= self.matching_word(word)
+                every_word &= self.matching_word(word, language)
             matches |= every_word
         return self.filter(matches).annotate(
             relevance=exact * 4
@@ -99,7 +162,7 @@ class ToolQuerySet(models.QuerySet):
         )
 
     @staticmethod
-    def fallback_words(query: str) -> list[str]:
+    def fallback_words(query: str, language: str = "en") -> list[str]:
         """The words the fallback looks for: distinct, long enough to mean something, and few.
 
         Each word costs a scan of the catalogue's text, so that a one-letter query or a pasted
@@ -108,27 +171,36 @@ class ToolQuerySet(models.QuerySet):
         `FALLBACK_MAX_WORDS` count.
         """
         words: dict[str, str] = {}
+        if language in SUBSTRING_LANGUAGES and len(query) >= FALLBACK_MIN_WORD:
+            # No spaces between Chinese words: the query is one substring, or several.
+            words.setdefault(query.casefold(), query)
         for word in query.split():
             if len(word) >= FALLBACK_MIN_WORD:
                 words.setdefault(word.casefold(), word)
         return list(words.values())[:FALLBACK_MAX_WORDS]
 
-    def matching_word(self, word: str) -> Q:
-        """The fallback's match for one word (SQLite): any text field or term name contains it.
+    def matching_word(self, word: str, language: str = "en") -> Q:
+        """The fallback's match for one word (SQLite): any text field or term name contains it,
+        in English (the original columns) or in the reader's `language`.
 
         Providers and terms are looked up in their own small tables and matched by id, never
         joined: a join per facet would multiply each tool's rows by its terms of every facet.
         """
         provider = self.model._meta.get_field("provider").related_model
-        condition = (
-            Q(name__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(description__icontains=word)
-            | Q(provider__in=provider.objects.filter(name__icontains=word).values("pk"))
+        own = [] if language == "en" else [build_localized_fieldname("", language)]
+        condition = Q(name__icontains=word) | Q(
+            provider__in=provider.objects.filter(name__icontains=word).values("pk")
         )
+        for suffix in ["", *own]:
+            condition |= Q(**{f"summary{suffix}__icontains": word}) | Q(
+                **{f"description{suffix}__icontains": word}
+            )
         for _param, field, _label in self.model.FACETS:
-            m2m = self.model._meta.get_field(field)
-            terms = m2m.related_model.objects.filter(name__icontains=word).values("pk")
+            m2m = self.model.facet_link(field)
+            term_names = Q()
+            for suffix in ["", *own]:
+                term_names |= Q(**{f"name{suffix}__icontains": word})
+            terms = self.model.term_model(field)._default_manager.filter(term_names).values("pk")
             condition |= Q(
                 pk__in=m2m.remote_field.through.objects.filter(
                     **{f"{m2m.m2m_reverse_field_name()}_id__in": terms}
@@ -176,13 +248,15 @@ class ToolQuerySet(models.QuerySet):
         *,
         sort: str = "name",
         text: str = "",
+        language: str | None = None,
         offset: int = 0,
         limit: int = 0,
     ) -> tuple[dict[tuple[str, int], int], int, list[int]]:
         """PostgreSQL: the facet counts, the total and one page's ids, in one pass.
 
         `self` is what the text and the filters other than facets match (see `facet_counts`);
-        `sort` one of `LIST_ORDER`, `text` the search (for relevance), and the page the ids
+        `sort` one of `LIST_ORDER`, `text` the search (for relevance, read in `language`, else
+        the active language: see `search`), and the page the ids
         `offset` to `offset + limit` of the tools matching every filter, in that order.
 
         Each matching tool is read once, with a flag per chosen facet ("carries one of its
@@ -196,8 +270,12 @@ class ToolQuerySet(models.QuerySet):
         numbers = {field: n for n, (_p, field, _l) in enumerate(self.model.FACETS)}
         columns = ["id", "facet_terms", "name", "last_verified", "rating_average", "rating_count"]
         ranked = sort == "relevance" and bool(text)
+        language = reader_language(language)
+        substring = ranked and language in SUBSTRING_LANGUAGES
         if ranked:
             columns.append("search_vector")
+        if substring:
+            columns.append("search_text_zh")
         base = self.order_by()
         if len(chosen) > 1:
             # Only a tool with all chosen facets but one at most can count anywhere: those
@@ -220,13 +298,20 @@ class ToolQuerySet(models.QuerySet):
         every_chosen = " AND ".join(f"tool.chosen_{numbers[f]}" for f in chosen) or "TRUE"
         relevance, relevance_params = "NULL::float", []
         if ranked:  # only for the tools that match every filter: those a page may show
+            tsquery, tsquery_params = tsquery_sql(language, text)
+            # A Chinese substring match counts as much as a good weighted score.
+            zh = " + 0.5 * (strpos(tool.search_text_zh, %s) > 0)::int" if substring else ""
             relevance = (
                 f"CASE WHEN {every_chosen} THEN (upper(tool.name) = upper(%s))::int"
-                " + ts_rank(tool.search_vector, websearch_to_tsquery(%s::regconfig, %s), 32)"
+                f" + ts_rank(tool.search_vector, {tsquery}, 32){zh}"
                 " END"
             )
-            relevance_params = [text, SEARCH_CONFIG, text]
-        narrow = ", ".join(f"tool.{column}" for column in columns if column != "search_vector")
+            relevance_params = [text, *tsquery_params, *([text] if substring else [])]
+        narrow = ", ".join(
+            f"tool.{column}"
+            for column in columns
+            if column not in {"search_vector", "search_text_zh"}
+        )
         chosen_columns = "".join(f", tool.chosen_{numbers[f]}" for f in chosen)
         every_chosen_hit = every_chosen.replace("tool.", "hit.")
         # S608: the column names and numbers come from the models and `LIST_ORDER`, never
@@ -275,7 +360,7 @@ class ToolQuerySet(models.QuerySet):
         the text is the costly part; each facet then counts over its own link table.
         """
         base_sql, base_params = self.order_by().values(hit_id=F("pk")).query.sql_with_params()
-        tables = _link_tables(self.model)
+        tables = _link_tables(self.model._meta.label)
         # One row per tool the text matches, with a flag per chosen facet: carries one of its
         # chosen terms. Every count below reads these rows once, never the search again.
         columns, flags, params = ["id"], [], []
@@ -316,17 +401,17 @@ class ToolQuerySet(models.QuerySet):
                     total = n
         return counts, total
 
-    def with_facet_terms(self, *, facet: str, slugs) -> ToolQuerySet:
+    def with_facet_terms(self, *, facet: str, slugs: Iterable[str]) -> ToolQuerySet:
         """Tools carrying any of the terms `slugs` of `facet` (an M2M field name)."""
-        through = self.model._meta.get_field(facet).remote_field.through
-        column = self.model._meta.get_field(facet).m2m_reverse_field_name()
+        link = self.model.facet_link(facet)
+        through, column = link.remote_field.through, link.m2m_reverse_field_name()
         return self.filter(
             pk__in=through.objects.filter(**{f"{column}__slug__in": slugs}).values("tool_id")
         )
 
     def with_facet_term_ids(self, *, facet: str, ids: Iterable[int]) -> ToolQuerySet:
         """Tools carrying any of the terms `ids` of `facet` (an M2M field name)."""
-        field = self.model._meta.get_field(facet)
+        field = self.model.facet_link(facet)
         if connection.vendor == "postgresql":  # the GIN index on `facet_terms`
             number = [f for _p, f, _l in self.model.FACETS].index(facet)
             return self.filter(facet_terms__overlap=[facet_term(number, pk) for pk in ids])
@@ -341,7 +426,7 @@ class ToolReviewQuerySet(models.QuerySet):
     def published(self) -> ToolReviewQuerySet:
         return self.filter(status=self.model.Status.PUBLISHED)
 
-    def visible_to(self, user) -> ToolReviewQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ToolReviewQuerySet:
         """Published reviews, plus the member's own whatever their state."""
         if not user.is_authenticated:
             return self.published()
@@ -368,11 +453,13 @@ def _all_but_one(chosen: dict[str, list[int]], numbers: dict[str, int]) -> Q:
 
 
 @cache
-def _link_tables(model) -> dict[str, tuple[str, str, str]]:
-    """facet field → (link table, its tool column, its term column), from the models."""
+def _link_tables(label: str) -> dict[str, tuple[str, str, str]]:
+    """facet field → (link table, its tool column, its term column), from the models (`label`
+    is `Tool`'s, which this module cannot import)."""
+    model: Any = apps.get_model(label)
     tables = {}
     for _param, field_name, _label in model.FACETS:
-        field = model._meta.get_field(field_name)
+        field = model.facet_link(field_name)
         tables[field_name] = (
             field.m2m_db_table(),
             field.m2m_column_name(),

@@ -13,13 +13,16 @@ Bulk loads (`catalog.demo`) send no signals and call both themselves.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from catalog import caching
 from catalog.models import Provider, Tool
 from catalog.search import refresh_search_vector
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 _LINK_ACTIONS = frozenset({"post_add", "post_remove", "post_clear"})
 _AFFECTED = "_catalog_affected_tools"  # set on a term or provider about to be deleted
@@ -68,13 +71,14 @@ def catalogue_changed(**_kwargs: Any) -> None:
 def connect() -> None:
     post_save.connect(tool_saved, sender=Tool, dispatch_uid="catalog-tool-saved")
     post_delete.connect(catalogue_changed, sender=Tool, dispatch_uid="catalog-tool-deleted")
-    described_by = [(Provider, "provider")]
+    described_by: list[tuple[type[Model], str]] = [(Provider, "provider")]
     for _param, field_name, _label in Tool.FACETS:
-        field = Tool._meta.get_field(field_name)
         m2m_changed.connect(
-            links_changed, sender=field.remote_field.through, dispatch_uid=f"catalog-{field_name}"
+            links_changed,
+            sender=Tool.facet_link(field_name).remote_field.through,
+            dispatch_uid=f"catalog-{field_name}",
         )
-        described_by.append((field.related_model, field_name))
+        described_by.append((Tool.term_model(field_name), field_name))
     for model, uid in described_by:
         post_save.connect(described_by_saved, sender=model, dispatch_uid=f"catalog-{uid}-saved")
         pre_delete.connect(

@@ -1,7 +1,7 @@
 """Curated text per language (django-modeltranslation, issue 21): see hub/content_languages.py.
 
-Tool names are product names and stay one; the search vector stays English until the search
-gets per-language vectors (catalog/search.py).
+Tool names are product names and stay one; the search vector holds every language's text, each
+stemmed by its own configuration (catalog/search.py).
 """
 
 from catalog import models

@@ -3,13 +3,12 @@ finder. Access is the hub's policy (members only); views narrow it to a member's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.db import connection
 from django.db.models import Case, Value, When
-from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -28,9 +27,18 @@ from catalog.models import Bookmark, SavedSearch, Tool, ToolReview
 from hub import audit
 from hub.redirects import safe_path
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from uuid import UUID
+
+    from django.http import HttpResponse
+    from django.utils.functional import _StrOrPromise
+
+    from accounts.http import MemberRequest
+
 
 @require_safe
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: MemberRequest) -> HttpResponse:
     listing = Listing(request)
     if ignored := listing.ignored_filters():
         messages.warning(
@@ -42,7 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def tool(request: HttpRequest, slug: str) -> HttpResponse:
+def tool(request: MemberRequest, slug: str) -> HttpResponse:
     tool = get_object_or_404(
         Tool.objects.visible_to(request.user).select_related("provider"), slug=slug
     )
@@ -52,7 +60,8 @@ def tool(request: HttpRequest, slug: str) -> HttpResponse:
     # The member's bookmarks among published tools, this tool's first: whether it is
     # bookmarked, and up to three others to compare it with. One query.
     bookmarked = list(
-        Bookmark.objects.filter(user=request.user, tool__status=Tool.Status.PUBLISHED)
+        Bookmark.objects.owned_by(request.user)
+        .filter(tool__status=Tool.Status.PUBLISHED)
         .annotate(this=Case(When(tool=tool, then=Value(1)), default=Value(0)))
         .order_by("-this", "-created_at")
         .values_list("tool_id", "tool__slug")[:4]
@@ -76,8 +85,8 @@ def _facet_terms_sql() -> str:
     """One statement for a tool's terms of every facet: (facet, slug, name) rows."""
     parts = []
     for parameter, field, _label in Tool.FACETS:
-        m2m = Tool._meta.get_field(field)
-        link, term = m2m.m2m_db_table(), m2m.related_model._meta.db_table
+        m2m = Tool.facet_link(field)
+        link, term = m2m.m2m_db_table(), Tool.term_model(field)._meta.db_table
         # S608: the table and column names come from the models, never from input.
         parts.append(
             f"SELECT '{parameter}', term.slug, term.name FROM {term} term"  # noqa: S608
@@ -87,9 +96,9 @@ def _facet_terms_sql() -> str:
     return " UNION ALL ".join(parts)
 
 
-def _facet_terms(tool: Tool) -> list[tuple[str, list[dict]]]:
+def _facet_terms(tool: Tool) -> list[tuple[_StrOrPromise, list[dict[str, str]]]]:
     """(facet label, the tool's terms by name) for every facet, in one query."""
-    terms: dict[str, list[dict]] = {parameter: [] for parameter, _f, _l in Tool.FACETS}
+    terms: dict[str, list[dict[str, str]]] = {parameter: [] for parameter, _f, _l in Tool.FACETS}
     with connection.cursor() as cursor:
         cursor.execute(_facet_terms_sql(), {"tool": tool.pk})
         for parameter, slug, name in cursor.fetchall():
@@ -101,12 +110,12 @@ def _facet_terms(tool: Tool) -> list[tuple[str, list[dict]]]:
 
 
 @require_safe
-def compare(request: HttpRequest) -> HttpResponse:
+def compare(request: MemberRequest) -> HttpResponse:
     form = CompareForm(request.GET if "tools" in request.GET else None)
-    rows = []
-    tools = form.cleaned_data["tools"] if form.is_valid() else []
+    rows: list[dict[str, Any]] = []
+    tools: list[Tool] = form.cleaned_data["tools"] if form.is_valid() else []
     if tools:
-        attributes = [
+        attributes: list[tuple[_StrOrPromise, Callable[[Tool], str]]] = [
             (_("Provider"), lambda t: str(t.provider or "—")),
             (_("Maturity"), lambda t: t.get_maturity_display()),
             (_("Last verified"), lambda t: t.last_verified.isoformat() if t.last_verified else "—"),
@@ -115,8 +124,8 @@ def compare(request: HttpRequest) -> HttpResponse:
                 lambda t: f"{t.rating_average:.1f} ({t.rating_count})" if t.rating_count else "—",
             ),
         ]
-        for _parameter, field, label in Tool.FACETS:
-            attributes.append((label, lambda t, f=field: _term_names(getattr(t, f).all())))
+        for _parameter, field, heading in Tool.FACETS:
+            attributes.append((heading, _facet_column(field)))
         for label, value in attributes:
             values = [value(t) for t in tools]
             rows.append(
@@ -139,15 +148,25 @@ def compare(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/compare.html", context, status=400 if invalid else 200)
 
 
-def _term_names(terms: Iterable) -> str:
+def _facet_column(field: str) -> Callable[[Tool], str]:
+    """A compare row's cell for one facet: the tool's terms in it."""
+
+    def cell(tool: Tool) -> str:
+        return _term_names(getattr(tool, field).all())
+
+    return cell
+
+
+def _term_names(terms: Iterable[object]) -> str:
     """A tool's terms in one facet, in name order: two tools with the same terms read the same."""
     return ", ".join(sorted((str(term) for term in terms), key=str.casefold)) or "—"
 
 
 @require_safe
-def bookmarks(request: HttpRequest) -> HttpResponse:
+def bookmarks(request: MemberRequest) -> HttpResponse:
     own = (
-        Bookmark.objects.filter(user=request.user, tool__status=Tool.Status.PUBLISHED)
+        Bookmark.objects.owned_by(request.user)
+        .filter(tool__status=Tool.Status.PUBLISHED)
         .select_related("tool__provider")
         .order_by("-created_at")
     )
@@ -155,7 +174,7 @@ def bookmarks(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def bookmark(request: HttpRequest, slug: str) -> HttpResponse:
+def bookmark(request: MemberRequest, slug: str) -> HttpResponse:
     tool = get_object_or_404(Tool.objects.visible_to(request.user), slug=slug)
     if services.toggle_bookmark(request.user, tool):
         messages.success(request, _("%(tool)s is in your bookmarks.") % {"tool": tool})
@@ -165,15 +184,15 @@ def bookmark(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def bookmark_delete(request: HttpRequest, uuid) -> HttpResponse:
-    own = get_object_or_404(Bookmark, uuid=uuid, user=request.user)
+def bookmark_delete(request: MemberRequest, uuid: UUID) -> HttpResponse:
+    own = get_object_or_404(Bookmark.objects.owned_by(request.user), uuid=uuid)
     own.delete()
     messages.success(request, _("%(tool)s was removed from your bookmarks.") % {"tool": own.tool})
     return redirect("catalog:bookmarks")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def review_create(request: HttpRequest, slug: str) -> HttpResponse:
+def review_create(request: MemberRequest, slug: str) -> HttpResponse:
     tool = get_object_or_404(Tool.objects.visible_to(request.user), slug=slug)
     existing = ToolReview.objects.filter(tool=tool, author=request.user).first()
     if existing:
@@ -195,7 +214,7 @@ def review_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def review_edit(request: HttpRequest, uuid) -> HttpResponse:
+def review_edit(request: MemberRequest, uuid: UUID) -> HttpResponse:
     review = get_object_or_404(
         ToolReview.objects.select_related("tool"),
         uuid=uuid,
@@ -218,7 +237,7 @@ def review_edit(request: HttpRequest, uuid) -> HttpResponse:
 
 
 @require_POST
-def review_delete(request: HttpRequest, uuid) -> HttpResponse:
+def review_delete(request: MemberRequest, uuid: UUID) -> HttpResponse:
     review = get_object_or_404(
         ToolReview.objects.select_related("tool"), uuid=uuid, author=request.user
     )
@@ -232,13 +251,13 @@ def review_delete(request: HttpRequest, uuid) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def saved_searches(request: HttpRequest) -> HttpResponse:
+def saved_searches(request: MemberRequest) -> HttpResponse:
     form = SavedSearchForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("Your search “%(name)s” was saved.") % {"name": saved.name})
         return redirect("catalog:saved_searches")
-    own = SavedSearch.objects.filter(user=request.user)
+    own = SavedSearch.objects.owned_by(request.user)
     status = 400 if form.is_bound else 200
     return render(
         request, "catalog/saved_searches.html", {"form": form, "saved_searches": own}, status=status
@@ -246,8 +265,8 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def saved_search_update(request: HttpRequest, uuid) -> HttpResponse:
-    saved = get_object_or_404(SavedSearch, uuid=uuid, user=request.user)
+def saved_search_update(request: MemberRequest, uuid: UUID) -> HttpResponse:
+    saved = get_object_or_404(SavedSearch.objects.owned_by(request.user), uuid=uuid)
     form = DigestToggleForm(request.POST, instance=saved)
     if form.is_valid():
         form.save()
@@ -260,15 +279,15 @@ def saved_search_update(request: HttpRequest, uuid) -> HttpResponse:
 
 
 @require_POST
-def saved_search_delete(request: HttpRequest, uuid) -> HttpResponse:
-    saved = get_object_or_404(SavedSearch, uuid=uuid, user=request.user)
+def saved_search_delete(request: MemberRequest, uuid: UUID) -> HttpResponse:
+    saved = get_object_or_404(SavedSearch.objects.owned_by(request.user), uuid=uuid)
     saved.delete()
     messages.success(request, _("The saved search “%(name)s” was deleted.") % {"name": saved.name})
     return redirect("catalog:saved_searches")
 
 
 @require_safe
-def finder(request: HttpRequest) -> HttpResponse:
+def finder(request: MemberRequest) -> HttpResponse:
     form = FinderForm(request.GET or None)
     matches = services.find_tools(form.cleaned_data) if form.is_bound and form.is_valid() else None
     return render(request, "catalog/finder.html", {"form": form, "matches": matches})

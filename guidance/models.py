@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from hub import clock
@@ -72,13 +74,20 @@ class PublishedQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(PublishedQuerySet):
-    def search(self, text: str) -> ArticleQuerySet:
-        """Articles whose title, summary or body mention every word of `text`."""
+    def search(self, text: str, language: str | None = None) -> ArticleQuerySet:
+        """Articles whose title, summary or body mention every word of `text`, in English (the
+        original columns) or in the reader's `language` (else the active language)."""
+        code = language or translation.get_language() or "en"
+        suffixes = [""]
+        if code in settings.MODELTRANSLATION_LANGUAGES and code != "en":
+            suffixes.append(build_localized_fieldname("", code))
         query = self
         for word in text.split()[:10]:
-            query = query.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-            )
+            condition = Q()
+            for suffix in suffixes:
+                for field in ("title", "summary", "body"):
+                    condition |= Q(**{f"{field}{suffix}__icontains": word})
+            query = query.filter(condition)
         return query
 
 

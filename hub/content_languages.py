@@ -9,8 +9,8 @@ Queries keep to the original columns. modeltranslation would rewrite `filter(sum
 `order_by("name")` and `values("name")` to the active language's column, which has no fallback
 in SQL: a French member's search and sorting would skip every text not yet translated. The
 original column always holds the English text (modeltranslation copies the default language's
-text into it on every save), so search, facets and sorting work as they did, in English, until
-the search gets per-language vectors (`catalog/search.py`).
+text into it on every save), so facets and sorting work as they did, in English. The catalogue's
+search reads every language's columns in SQL itself (`catalog/search.py`).
 """
 
 from collections.abc import Iterable

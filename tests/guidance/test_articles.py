@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from hub.markdown import render
 from tests import factories
@@ -27,6 +28,23 @@ def test_search_matches_title_summary_and_body(member_client):
     response = member_client.get(reverse("guidance:index"), {"q": "perceptual"})
     titles = [article.title for article in response.context["page"].object_list]
     assert sorted(titles) == ["Hash matching", "Third"]
+
+
+def test_search_reads_the_readers_language_and_english(member_client):
+    with translation.override("en"):
+        factories.ArticleFactory(
+            title="Proportionality", summary_fr="La proportionnalité expliquée."
+        )
+        factories.ArticleFactory(title="Necessity", body="Necessity and proportionnalité.")
+        factories.ArticleFactory(title="Other", summary="Nothing relevant")
+    url = reverse("guidance:index")
+
+    def titles(query: str, language: str) -> list[str]:
+        response = member_client.get(url, {"q": query}, HTTP_ACCEPT_LANGUAGE=language)
+        return sorted(article.title for article in response.context["page"].object_list)
+
+    assert titles("proportionnalité", "fr") == ["Necessity", "Proportionality"]
+    assert titles("proportionnalité", "en") == ["Necessity"]
 
 
 def test_category_filter(member_client):
