@@ -178,9 +178,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "hub.context_processors.hub",
-                "notifications.context_processors.unread",  # Jobs (issue 7)
-                # Community (issue 22): both header counts in one query (replaces the line above).
-                "community.context_processors.unread",
+                # Every app's header count in one query (`notifications.header`).
+                "notifications.context_processors.unread",
             ],
         },
     },
