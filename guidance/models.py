@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hub import clock
+from hub.content_languages import OriginalColumnsManager
 from hub.markdown import render
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class Category(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
+    # Translated (guidance/translation.py): see hub.content_languages.OriginalColumnsManager.
+    objects = OriginalColumnsManager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -111,7 +114,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = OriginalColumnsManager.from_queryset(ArticleQuerySet)()  # see Category.objects
     history = HistoricalRecords(m2m_fields=[related_tools])
 
     class Meta:
@@ -144,7 +147,7 @@ class LearningPath(models.Model):
         Article, through="PathStep", related_name="paths", verbose_name=_("articles")
     )
 
-    objects = PublishedQuerySet.as_manager()
+    objects = OriginalColumnsManager.from_queryset(PublishedQuerySet)()  # see Category.objects
     history = HistoricalRecords()
 
     class Meta:
