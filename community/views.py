@@ -577,13 +577,13 @@ def report(request: MemberRequest, public_id: UUID) -> HttpResponse:
         if form.cleaned_data["action"] == "dismiss":
             services.dismiss_report(request.user, found, request=request)
             messages.success(request, _("The report is dismissed."))
-        elif found.message_id:
+        elif found.message is not None:
             services.hide_message(request.user, found.message, note=note, request=request)
             messages.success(request, _("The message is hidden and its sender told."))
-        elif found.profile_id:
+        elif found.profile is not None:
             services.unpublish_profile(request.user, found.profile, note=note, request=request)
             messages.success(request, _("The profile is no longer listed and its owner told."))
-        else:
+        elif found.post is not None:  # one target of the three (community_report_one_target)
             services.set_post_hidden(
                 request.user, found.post, hidden=True, note=note, request=request
             )
