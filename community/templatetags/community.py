@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django import template
@@ -13,6 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from community.models import Profile
 from hub.markdown import render
+
+if TYPE_CHECKING:
+    from catalog.models import Tool
 
 register = template.Library()
 
@@ -57,9 +61,16 @@ def post_markdown(text: str) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def members_who_used(context: template.Context, tool: object) -> dict[str, int | bool]:
+def members_who_used(context: template.Context, tool: Tool) -> dict[str, int | bool]:
     """For a tool's catalogue page, in one query: how many listed members say they have used
-    `tool` (`count`), and whether the visitor's own profile says so (`mine`)."""
+    `tool` (`count`), and whether the visitor's own profile says so (`mine`).
+
+    No query when the tool came from a query with `catalog.tool_page.for_visitor` applied
+    (`community.apps.tool_page_annotations`): both are read from the tool.
+    """
+    count = getattr(tool, "community_used_count", None)
+    if count is not None:
+        return {"count": count, "mine": bool(getattr(tool, "community_used_mine", False))}
     user = getattr(context.get("request"), "user", None)
     listed = Q(pk__in=Profile.objects.listed().values("pk"))
     mine = Q(user=user) if user is not None and user.is_authenticated else Q(pk__in=[])
