@@ -10,7 +10,7 @@ from django import template
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from community.models import Profile
 from hub.markdown import render
@@ -27,7 +27,7 @@ TRAILING = ".,;:!?)]}'\""
 
 def _linked(line: str) -> SafeString:
     """One line, escaped, with each web address a link to the warning page."""
-    result = mark_safe("")
+    result = SafeString("")
     position = 0
     for match in URL.finditer(line):
         url = match.group(0).rstrip(TRAILING)
@@ -43,12 +43,12 @@ def message_text(text: str) -> SafeString:
     """A plain-text message: every character escaped, paragraphs and line breaks kept, and
     each web address a link to `community:external_link`, which warns before leaving the hub.
     Built only from escaped text and format_html, so nothing a member typed becomes markup."""
-    result = mark_safe("")
+    result = SafeString("")
     for paragraph in re.split(r"\n{2,}", (text or "").replace("\r\n", "\n").strip()):
-        inner = mark_safe("")
+        inner = SafeString("")
         for number, line in enumerate(paragraph.split("\n")):
             if number:
-                inner += mark_safe("<br>")
+                inner += SafeString("<br>")
             inner += _linked(line)
         result += format_html("<p>{}</p>", inner)
     return result
