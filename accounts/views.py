@@ -207,7 +207,7 @@ def accept_terms(request: MemberRequest) -> HttpResponse:
 
 
 @require_safe
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: MemberRequest) -> HttpResponse:
     """The member's own profile: who the hub knows them as, and their membership dates."""
     approved = request.user.applications.filter(state=ApplicationState.APPROVED)
     first = approved.order_by("decided_at").first()
@@ -224,7 +224,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def dismiss_welcome(request: HttpRequest) -> HttpResponse:
+def dismiss_welcome(request: MemberRequest) -> HttpResponse:
     """Hide the first-visit welcome for good, then go back to the page it was on."""
     request.user.dismiss_welcome()
     messages.success(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from accounts.http import signed_in_user
 from catalog import models, services
 from hub import audit, clock
 from hub.admin_history import HistoryAdmin
@@ -92,7 +93,7 @@ class ToolAdminForm(forms.ModelForm):
     """
 
     # No Meta: the admin makes the form for the model with its fieldsets and field overrides.
-    user = None  # set per request by ToolAdmin.get_form
+    user: User | None = None  # set per request by ToolAdmin.get_form
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,6 +107,8 @@ class ToolAdminForm(forms.ModelForm):
     def _allowed_statuses(self) -> tuple[str, ...]:
         if self.stored is None:
             return NEW_TOOL_STATUSES
+        if self.user is None:  # a form ToolAdmin.get_form did not make: no move is allowed
+            return (self.stored.status,)
         return (self.stored.status, *self.stored.next_statuses(self.user))
 
     def clean(self) -> dict[str, Any]:
@@ -151,7 +154,7 @@ class ToolAdmin(TranslationAdmin, HistoryAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "provider", "summary", "description", "website"]}),
         (_("Status"), {"fields": ["status", "maturity", "last_verified", "published_at"]}),
-        (_("Facets"), {"fields": filter_horizontal}),
+        (_("Facets"), {"fields": tuple(filter_horizontal)}),
         (_("Considerations"), {"fields": ["data_protection_notes", "human_rights_notes"]}),
         (_("Reviews"), {"fields": ["rating_average", "rating_count", "updated_at"]}),
     ]
@@ -164,8 +167,8 @@ class ToolAdmin(TranslationAdmin, HistoryAdmin):
         **kwargs: Any,
     ) -> type[forms.ModelForm[models.Tool]]:
         # By name: modeltranslation's get_form takes `change` only as a keyword.
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user  # a new class per request (modelform_factory)
+        form = cast("type[ToolAdminForm]", super().get_form(request, obj, change=change, **kwargs))
+        form.user = signed_in_user(request)  # a new class per request (modelform_factory)
         return form
 
     def get_readonly_fields(
@@ -194,7 +197,7 @@ class ToolAdmin(TranslationAdmin, HistoryAdmin):
         moved = refused = 0
         for tool in queryset.exclude(status=status):
             try:
-                tool.move_to(status, by=cast("User", request.user), reason=STATUS_EVENTS[status])
+                tool.move_to(status, by=signed_in_user(request), reason=STATUS_EVENTS[status])
             except models.InvalidStatusChangeError:
                 refused += 1
                 continue
@@ -279,7 +282,7 @@ class ToolReviewAdmin(admin.ModelAdmin):
         chosen = len(queryset)
         done = sum(
             services.moderate_review(
-                review, publish=publish, by=cast("User", request.user), note=review.moderation_note,
+                review, publish=publish, by=signed_in_user(request), note=review.moderation_note,
                 request=request,
             )
             for review in queryset.filter(status=models.ToolReview.Status.PENDING)
@@ -316,9 +319,13 @@ class ToolReviewAdmin(admin.ModelAdmin):
             self.message_user(request, text, messages.WARNING)
             return HttpResponseRedirect(request.path)
         done = services.moderate_review(
-            obj, publish=publish, by=request.user, note=obj.moderation_note, request=request,
+            obj,
+            publish=publish,
+            by=signed_in_user(request),
+            note=obj.moderation_note,
+            request=request,
             from_statuses=(before,),
-        )  # fmt: skip
+        )
         if not done:
             obj.refresh_from_db()
             self.message_user(

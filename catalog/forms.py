@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -120,7 +120,9 @@ class CompareForm(forms.Form):
         """The published tools among those asked for, in order: the selection, kept on an error."""
         if not self.is_bound:
             return []
-        raw = str(self.data.get("tools", ""))[: self.fields["tools"].max_length]
+        raw = str(self.data.get("tools", ""))[
+            : cast("forms.CharField", self.fields["tools"]).max_length
+        ]
         slugs = [slug for slug in dict.fromkeys(s.strip() for s in raw.split(",")) if slug]
         found = {
             tool.slug: tool

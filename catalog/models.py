@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalog.querysets import ToolQuerySet, ToolReviewQuerySet, verification_cutoff
+from hub.content_languages import OriginalColumnsManager
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -87,7 +88,7 @@ class TermNumbers(ArrayField):
             return "%s"
         return super().get_placeholder(value, compiler, connection)
 
-    def db_type(self, connection: Any) -> str:
+    def db_type(self, connection: Any) -> str | None:
         if connection.vendor != "postgresql":
             return "text"
         return super().db_type(connection)
@@ -99,6 +100,9 @@ class Term(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    # Translated (catalog/translation.py): see hub.content_languages.OriginalColumnsManager.
+    objects = OriginalColumnsManager()
 
     class Meta:
         abstract = True
@@ -291,7 +295,7 @@ class Tool(models.Model):
             "rating_count",
         ]
     )
-    objects = ToolQuerySet.as_manager()
+    objects = OriginalColumnsManager.from_queryset(ToolQuerySet)()  # see Term.objects
 
     # The facets, in display order: (filter and URL parameter, M2M field name, heading).
     FACETS = (

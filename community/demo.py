@@ -30,7 +30,8 @@ from community.models import (
 from hub import clock
 
 if TYPE_CHECKING:
-    from django.db.models import Model
+    from accounts.models import User
+    from catalog.models import Term
 
 DEMO_MEMBER = "member@demo.example.org"
 DEMO_MODERATOR = ("moderator@demo.example.org", "Mo Moderator")
@@ -150,18 +151,19 @@ CONVERSATIONS = [
 ]  # fmt: skip
 
 
-def _terms(model: type[Model], names: list[str]) -> list[Model]:
+def _terms(model: type[Term], names: list[str]) -> list[int]:
+    """The ids of the terms named, made if missing."""
     found = []
     for name in names:
-        term, _created = model.objects.get_or_create(
+        term, _created = model._default_manager.get_or_create(
             slug=slugify(name)[:120], defaults={"name": name}
         )
-        found.append(term)
+        found.append(term.pk)
     return found
 
 
 def _profile(
-    user: Model,
+    user: User,
     name: str,
     country: str,
     languages: list[str],
@@ -174,7 +176,7 @@ def _profile(
         defaults={
             "published": True,
             "display_name": name + FICTIONAL,
-            "country": _terms(Country, [country])[0],
+            "country_id": _terms(Country, [country])[0],
             "bio": bio + " Fictional demo profile.",
             "show_agency": True,
             "agency": "Demo agency" + FICTIONAL,
@@ -189,7 +191,7 @@ def _profile(
     return profile
 
 
-def _conversation(member: Model, officer: Model, lines: list[tuple[bool, str]]) -> None:
+def _conversation(member: User, officer: User, lines: list[tuple[bool, str]]) -> None:
     ContactRequest.objects.update_or_create(
         sender=officer,
         recipient=member,
@@ -217,7 +219,7 @@ def _conversation(member: Model, officer: Model, lines: list[tuple[bool, str]]) 
     conversation.last_message_at = start + timedelta(hours=(len(lines) - 1) * 5)
     conversation.save(update_fields=["last_message_at"])
     if not lines[-1][0]:
-        Participant.objects.filter(conversation=conversation, user=member).update(unread=1)
+        Participant.objects.owned_by(member).filter(conversation=conversation).update(unread=1)
 
 
 def seed(*, tools: int | None = None) -> str:

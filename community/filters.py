@@ -108,7 +108,7 @@ class ProfileFilter(django_filters.FilterSet):
         result = []
         for parameter, _field, model, label in FACETS:
             chosen = {term.slug for term in self.form.cleaned_data.get(parameter) or ()}
-            terms = model.objects.published() if model is Tool else model.objects.all()
+            terms = Tool.objects.published() if model is Tool else model.objects.all()
             rows = (
                 terms.filter(community_profiles__in=matching)
                 .values("slug", "name")

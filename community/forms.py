@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +19,14 @@ from community.models import (
 )
 
 
-def _without_nul(value: str) -> str:
+def _refuse_nul(value: str) -> None:
     # PostgreSQL refuses NUL in text: a crafted value must be a clear error, never a 500.
     if "\x00" in value:
         raise forms.ValidationError(_("Remove the control characters from the text."))
+
+
+def _without_nul(value: str) -> str:
+    _refuse_nul(value)
     return value
 
 
@@ -72,7 +76,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The tools already on the profile: a catalogue of thousands is no list of checkboxes.
         own = self.instance.tools.all() if self.instance.pk else Tool.objects.none()
-        self.fields["tools"].queryset = Tool.objects.published().filter(pk__in=own).order_by("name")
+        tools = cast("forms.ModelMultipleChoiceField", self.fields["tools"])
+        tools.queryset = Tool.objects.published().filter(pk__in=own).order_by("name")
 
     def clean_display_name(self) -> str:
         return _without_nul(" ".join(self.cleaned_data["display_name"].split()))
@@ -93,7 +98,7 @@ class ContactRequestForm(forms.Form):
         max_length=REQUEST_MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("A short note. Never include case details."),
-        validators=[_without_nul],
+        validators=[_refuse_nul],
     )
 
 
@@ -109,7 +114,7 @@ class MessageForm(forms.Form):
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Plain text. Never include case details, names of victims or images."),
-        validators=[_without_nul],
+        validators=[_refuse_nul],
     )
 
 
@@ -119,12 +124,12 @@ class ReportForm(forms.Form):
         max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Only the moderators read this."),
-        validators=[_without_nul],
+        validators=[_refuse_nul],
     )
 
 
 class ThreadForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, validators=[_without_nul])
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[_refuse_nul])
     body = forms.CharField(
         label=_("Your post"),
         max_length=POST_MAX,
@@ -132,7 +137,7 @@ class ThreadForm(forms.Form):
         help_text=_(
             "Markdown. Link a catalogue tool with [[its-slug]]. Never include case details."
         ),
-        validators=[_without_nul],
+        validators=[_refuse_nul],
     )
 
 
@@ -142,7 +147,7 @@ class ReplyForm(forms.Form):
         max_length=POST_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown. Link a catalogue tool with [[its-slug]]."),
-        validators=[_without_nul],
+        validators=[_refuse_nul],
     )
 
 
@@ -153,7 +158,7 @@ class ModerationNoteField(forms.CharField):
             max_length=REASON_MAX,
             required=False,
             widget=forms.Textarea(attrs={"rows": 2}),
-            validators=[_without_nul],
+            validators=[_refuse_nul],
             **kwargs,
         )
 
@@ -186,10 +191,12 @@ class ThreadModerationForm(forms.Form):
     def __init__(self, *args: Any, thread: Thread | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if thread is not None:
-            self.fields["category"].queryset = ForumCategory.objects.exclude(pk=thread.category_id)
+            category = cast("forms.ModelChoiceField", self.fields["category"])
+            category.queryset = ForumCategory.objects.exclude(pk=thread.category_id)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("action") == "move" and not cleaned.get("category"):
             self.add_error("category", _("Choose the category to move the thread to."))
         return cleaned

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,6 +24,9 @@ from simple_history.models import HistoricalRecords
 
 from hub import clock
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 BIO_MAX = 1000
 REQUEST_MESSAGE_MAX = 500
 MESSAGE_MAX = 2000
@@ -34,18 +37,22 @@ REASON_MAX = 1000
 TOOL_LINK = re.compile(r"\[\[([a-z0-9][a-z0-9_-]{0,199})\]\]")
 
 
-class ProfileQuerySet(models.QuerySet):
+class ProfileQuerySet(models.QuerySet["Profile"]):
     def listed(self) -> ProfileQuerySet:
         """Published profiles of people who are active members now: what anyone may see."""
         return self.filter(
             published=True, user__in=get_user_model().objects.active_members().values("pk")
         )
 
-    def visible_to(self, user: models.Model) -> ProfileQuerySet:
+    def owned_by(self, user: User) -> ProfileQuerySet:
+        """`user`'s own profile (at most one), published or not."""
+        return self.filter(user=user)
+
+    def visible_to(self, user: User) -> ProfileQuerySet:
         """Listed profiles, without those of people `user` blocked or who blocked `user`."""
         return (
             self.listed()
-            .exclude(user__in=Block.objects.filter(blocker=user).values("blocked"))
+            .exclude(user__in=Block.objects.owned_by(user).values("blocked"))
             .exclude(user__in=Block.objects.filter(blocked=user).values("blocker"))
         )
 
@@ -129,6 +136,12 @@ class Profile(models.Model):
         return self.published and self.user.is_active_member
 
 
+class BlockQuerySet(models.QuerySet["Block"]):
+    def owned_by(self, user: User) -> BlockQuerySet:
+        """The blocks `user` made (whom they blocked is theirs to know; who blocked them is not)."""
+        return self.filter(blocker=user)
+
+
 class Block(models.Model):
     """`blocker` wants nothing more from `blocked`: no requests, no messages, either way."""
 
@@ -143,6 +156,8 @@ class Block(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = BlockQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("block")
         verbose_name_plural = _("blocks")
@@ -154,16 +169,33 @@ class Block(models.Model):
         return f"{self.blocker_id} blocks {self.blocked_id}"
 
     @classmethod
-    def between(cls, one: models.Model, other: models.Model) -> bool:
+    def between(cls, one: User, other: User) -> bool:
         """Whether either of the two has blocked the other."""
         return cls.objects.filter(
             Q(blocker=one, blocked=other) | Q(blocker=other, blocked=one)
         ).exists()
 
 
-class ContactRequestQuerySet(models.QuerySet):
-    def owned_by(self, user: models.Model) -> ContactRequestQuerySet:
+class ContactRequestQuerySet(models.QuerySet["ContactRequest"]):
+    def owned_by(self, user: User) -> ContactRequestQuerySet:
+        """The requests `user` sent or received."""
         return self.filter(Q(sender=user) | Q(recipient=user))
+
+    def sent_by(self, user: User) -> ContactRequestQuerySet:
+        return self.owned_by(user).filter(sender=user)
+
+    def received_by(self, user: User) -> ContactRequestQuerySet:
+        return self.owned_by(user).filter(recipient=user)
+
+    def awaiting(self, user: User) -> ContactRequestQuerySet:
+        """The requests `user` has to answer: pending, from people who are active members and
+        whom they have not blocked (nobody answers the others)."""
+        return (
+            self.received_by(user)
+            .filter(status=ContactRequest.Status.PENDING)
+            .filter(sender__in=get_user_model().objects.active_members().values("pk"))
+            .exclude(sender__in=Block.objects.owned_by(user).values("blocked"))
+        )
 
 
 class ContactRequest(models.Model):
@@ -215,8 +247,8 @@ class ContactRequest(models.Model):
         return self.get_status_display()
 
 
-class ConversationQuerySet(models.QuerySet):
-    def owned_by(self, user: models.Model) -> ConversationQuerySet:
+class ConversationQuerySet(models.QuerySet["Conversation"]):
+    def owned_by(self, user: User) -> ConversationQuerySet:
         """The conversations `user` is one of the two members of."""
         return self.filter(participants__user=user)
 
@@ -246,9 +278,15 @@ class Conversation(models.Model):
         return reverse("community:conversation", kwargs={"public_id": self.public_id})
 
     @staticmethod
-    def pair_of(one: models.Model, other: models.Model) -> str:
+    def pair_of(one: User, other: User) -> str:
         low, high = sorted((one.pk, other.pk))
         return f"{low}:{high}"
+
+
+class ParticipantQuerySet(models.QuerySet["Participant"]):
+    def owned_by(self, user: User) -> ParticipantQuerySet:
+        """`user`'s side of each of their conversations."""
+        return self.filter(user=user)
 
 
 class Participant(models.Model):
@@ -268,6 +306,8 @@ class Participant(models.Model):
     # "Delete for me": messages up to this moment are gone for this member only.
     cleared_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ParticipantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -282,8 +322,8 @@ class Participant(models.Model):
         return f"{self.user_id} in {self.conversation_id}"
 
 
-class MessageQuerySet(models.QuerySet):
-    def owned_by(self, user: models.Model) -> MessageQuerySet:
+class MessageQuerySet(models.QuerySet["Message"]):
+    def owned_by(self, user: User) -> MessageQuerySet:
         return self.filter(conversation__participants__user=user)
 
 
@@ -338,7 +378,7 @@ class ForumCategory(models.Model):
         return reverse("community:category", kwargs={"slug": self.slug})
 
 
-class ThreadQuerySet(models.QuerySet):
+class ThreadQuerySet(models.QuerySet["Thread"]):
     def visible(self) -> ThreadQuerySet:
         return self.filter(hidden_at__isnull=True)
 
@@ -424,6 +464,12 @@ class Post(models.Model):
         super().save(*args, **kwargs)
 
 
+class ThreadFollowQuerySet(models.QuerySet["ThreadFollow"]):
+    def owned_by(self, user: User) -> ThreadFollowQuerySet:
+        """The threads `user` follows."""
+        return self.filter(user=user)
+
+
 class ThreadFollow(models.Model):
     """A member follows a thread: a notice at each reply and a weekly digest by email."""
 
@@ -435,6 +481,8 @@ class ThreadFollow(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
     created_at = models.DateTimeField(default=clock.now)
     last_digest_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ThreadFollowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("followed thread")
@@ -514,10 +562,12 @@ class Report(models.Model):
         return "profile" if self.profile_id else "post"
 
     @property
-    def author(self) -> models.Model:
-        """Whose content was reported."""
-        if self.message_id:
+    def author(self) -> User:
+        """Whose content was reported (the check constraint makes exactly one target set)."""
+        if self.message is not None:
             return self.message.sender
-        if self.profile_id:
+        if self.profile is not None:
             return self.profile.user
+        if self.post is None:  # the check constraint community_report_one_target forbids it
+            raise LookupError(f"report {self.public_id} has no target")
         return self.post.author

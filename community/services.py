@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,12 +38,15 @@ if TYPE_CHECKING:
 
     from django.http import HttpRequest
 
+    from accounts.models import User
+    from catalog.models import Tool
+
 
 class RefusedError(Exception):
     """What a member tried is not allowed; the message says why, fit to show them."""
 
 
-def display_name(user: Model) -> str:
+def display_name(user: User) -> str:
     """How the community names a member: their profile's name, else a neutral phrase."""
     profile = getattr(user, "community_profile", None)
     if profile is not None and profile.display_name:
@@ -51,7 +54,7 @@ def display_name(user: Model) -> str:
     return _("A member")
 
 
-def name_for_email(user: Model) -> str:
+def name_for_email(user: User) -> str:
     """`display_name`, reduced for an email: letters only, so no link rides the hub's sender."""
     return name_for_others(display_name(user)) or _("A member")
 
@@ -64,15 +67,15 @@ def contact_limit() -> ratelimit.Limit:
 
 
 @transaction.atomic
-def send_contact_request(sender: Model, profile: Profile, message: str) -> ContactRequest:
+def send_contact_request(sender: User, profile: Profile, message: str) -> ContactRequest:
     recipient = profile.user
     if recipient.pk == sender.pk:
         raise RefusedError(_("You cannot send a contact request to yourself."))
     if Block.between(sender, recipient):
         raise RefusedError(_("You cannot contact this member."))
-    if ContactRequest.objects.filter(sender=sender, recipient=recipient).exists():
+    if ContactRequest.objects.sent_by(sender).filter(recipient=recipient).exists():
         raise RefusedError(_("You have already sent this member a contact request."))
-    reverse_request = ContactRequest.objects.filter(sender=recipient, recipient=sender).first()
+    reverse_request = ContactRequest.objects.received_by(sender).filter(sender=recipient).first()
     if reverse_request is not None and reverse_request.status == ContactRequest.Status.PENDING:
         raise RefusedError(_("This member has already asked to contact you: answer their request."))
     limit = contact_limit()
@@ -136,7 +139,7 @@ def answer_contact_request(request: ContactRequest, *, accept: bool) -> Conversa
     return conversation
 
 
-def accepted_pair(one: Model, other: Model) -> bool:
+def accepted_pair(one: User, other: User) -> bool:
     """Whether a contact request between the two was accepted (by either side)."""
     return ContactRequest.objects.filter(
         sender__in=[one.pk, other.pk],
@@ -146,7 +149,7 @@ def accepted_pair(one: Model, other: Model) -> bool:
 
 
 @transaction.atomic
-def send_message(sender: Model, conversation: Conversation, body: str) -> Message:
+def send_message(sender: User, conversation: Conversation, body: str) -> Message:
     participants = list(conversation.participants.select_related("user"))
     mine = next((p for p in participants if p.user_id == sender.pk), None)
     theirs = next((p for p in participants if p.user_id != sender.pk), None)
@@ -181,33 +184,33 @@ def send_message(sender: Model, conversation: Conversation, body: str) -> Messag
     return message
 
 
-def mark_read(conversation: Conversation, user: Model) -> None:
-    Participant.objects.filter(conversation=conversation, user=user).update(
+def mark_read(conversation: Conversation, user: User) -> None:
+    Participant.objects.owned_by(user).filter(conversation=conversation).update(
         unread=0, last_read_at=clock.now()
     )
 
 
-def delete_for(conversation: Conversation, user: Model) -> None:
+def delete_for(conversation: Conversation, user: User) -> None:
     """Delete the conversation for `user` only: the other member keeps theirs."""
-    Participant.objects.filter(conversation=conversation, user=user).update(
+    Participant.objects.owned_by(user).filter(conversation=conversation).update(
         cleared_at=clock.now(), unread=0
     )
 
 
 @transaction.atomic
-def block(blocker: Model, blocked: Model) -> bool:
+def block(blocker: User, blocked: User) -> bool:
     """Block `blocked`; True if newly blocked. Their pending requests to `blocker` go too."""
     if blocker.pk == blocked.pk:
         raise RefusedError(_("You cannot block yourself."))
     _block, created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
-    ContactRequest.objects.filter(
-        sender=blocked, recipient=blocker, status=ContactRequest.Status.PENDING
+    ContactRequest.objects.received_by(blocker).filter(
+        sender=blocked, status=ContactRequest.Status.PENDING
     ).update(status=ContactRequest.Status.DECLINED, answered_at=clock.now())
     return created
 
 
-def unblock(blocker: Model, blocked: Model) -> bool:
-    deleted, _rows = Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+def unblock(blocker: User, blocked: User) -> bool:
+    deleted, _rows = Block.objects.owned_by(blocker).filter(blocked=blocked).delete()
     return bool(deleted)
 
 
@@ -224,7 +227,7 @@ REPORTED = {
 
 @transaction.atomic
 def report(
-    reporter: Model,
+    reporter: User,
     *,
     reason: str,
     message: Message | None = None,
@@ -249,7 +252,7 @@ def report(
     return made
 
 
-def _tell_author(author: Model, *, what: str, note: str, url: str, key: str) -> None:
+def _tell_author(author: User, *, what: str, note: str, url: str, key: str) -> None:
     notify(
         kind="community_moderation",
         key=key,
@@ -259,7 +262,7 @@ def _tell_author(author: Model, *, what: str, note: str, url: str, key: str) -> 
     )
 
 
-def _resolve_reports(moderator: Model, status: str, **target: Model) -> None:
+def _resolve_reports(moderator: User, status: str, **target: Message | Profile | Post) -> None:
     Report.objects.filter(status=Report.Status.OPEN, **target).update(
         status=status, handled_by=moderator, handled_at=clock.now()
     )
@@ -267,7 +270,7 @@ def _resolve_reports(moderator: Model, status: str, **target: Model) -> None:
 
 @transaction.atomic
 def hide_message(
-    moderator: Model, message: Message, *, note: str, request: HttpRequest | None = None
+    moderator: User, message: Message, *, note: str, request: HttpRequest | None = None
 ) -> None:
     now = clock.now()
     Message.objects.filter(pk=message.pk).update(hidden_at=now)
@@ -291,7 +294,7 @@ def hide_message(
 
 @transaction.atomic
 def unpublish_profile(
-    moderator: Model, profile: Profile, *, note: str, request: HttpRequest | None = None
+    moderator: User, profile: Profile, *, note: str, request: HttpRequest | None = None
 ) -> None:
     Profile.objects.filter(pk=profile.pk).update(published=False)
     profile.published = False
@@ -314,7 +317,7 @@ def unpublish_profile(
 
 @transaction.atomic
 def set_post_hidden(
-    moderator: Model,
+    moderator: User,
     post: Post,
     *,
     hidden: bool,
@@ -350,7 +353,7 @@ def set_post_hidden(
 
 @transaction.atomic
 def moderate_thread(
-    moderator: Model,
+    moderator: User,
     thread: Thread,
     *,
     action: str,
@@ -391,7 +394,7 @@ def moderate_thread(
 
 
 @transaction.atomic
-def dismiss_report(moderator: Model, made: Report, *, request: HttpRequest | None = None) -> None:
+def dismiss_report(moderator: User, made: Report, *, request: HttpRequest | None = None) -> None:
     Report.objects.filter(pk=made.pk).update(
         status=Report.Status.DISMISSED, handled_by=moderator, handled_at=clock.now()
     )
@@ -404,7 +407,7 @@ def dismiss_report(moderator: Model, made: Report, *, request: HttpRequest | Non
 
 
 @transaction.atomic
-def start_thread(author: Model, category: ForumCategory, *, title: str, body: str) -> Thread:
+def start_thread(author: User, category: ForumCategory, *, title: str, body: str) -> Thread:
     now = clock.now()
     thread = Thread.objects.create(
         category=category, author=author, title=title, created_at=now, last_post_at=now
@@ -415,7 +418,7 @@ def start_thread(author: Model, category: ForumCategory, *, title: str, body: st
 
 
 @transaction.atomic
-def reply(author: Model, thread: Thread, body: str) -> Post:
+def reply(author: User, thread: Thread, body: str) -> Post:
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if thread.locked:
         raise RefusedError(_("This thread is locked: it takes no more replies."))
@@ -446,7 +449,7 @@ def reply(author: Model, thread: Thread, body: str) -> Post:
 
 
 @transaction.atomic
-def toggle_used_tool(user: Model, tool: Model) -> bool:
+def toggle_used_tool(user: User, tool: Tool) -> bool:
     """Add `tool` to the member's profile (made, unlisted, if they have none), or take it off;
     True if it is on now."""
     profile, _created = Profile.objects.get_or_create(
@@ -459,9 +462,9 @@ def toggle_used_tool(user: Model, tool: Model) -> bool:
     return True
 
 
-def toggle_follow(user: Model, thread: Thread) -> bool:
+def toggle_follow(user: User, thread: Thread) -> bool:
     """Follow or stop following; True if now following."""
-    deleted, _rows = ThreadFollow.objects.filter(user=user, thread=thread).delete()
+    deleted, _rows = ThreadFollow.objects.owned_by(user).filter(thread=thread).delete()
     if deleted:
         return False
     ThreadFollow.objects.get_or_create(user=user, thread=thread)

@@ -34,7 +34,7 @@ def send_thread_digests() -> int:
     for user in followers:
         with transaction.atomic():
             news = []
-            for follow in ThreadFollow.objects.filter(user=user).select_related("thread"):
+            for follow in ThreadFollow.objects.owned_by(user).select_related("thread"):
                 since = follow.last_digest_at or follow.created_at
                 # Claim the follow: a second run (or a second worker) finds it already done.
                 claimed = ThreadFollow.objects.filter(

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -50,17 +49,20 @@ from hub.redirects import safe_path
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from accounts.http import MemberRequest
+    from accounts.models import User
+
 PAGE_SIZE = 20
 MESSAGES_SHOWN = 200
 MODERATE = "community:moderate_post"
 
 
-def _posted(request: HttpRequest) -> QueryDict | None:
+def _posted(request: MemberRequest) -> QueryDict | None:
     """The form data of a POST, even an empty one (which then shows its errors)."""
     return request.POST if request.method == "POST" else None
 
 
-def _is_moderator(request: HttpRequest) -> bool:
+def _is_moderator(request: MemberRequest) -> bool:
     return access.may(request.user, MODERATE)
 
 
@@ -68,7 +70,7 @@ def _is_moderator(request: HttpRequest) -> bool:
 
 
 @require_safe
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: MemberRequest) -> HttpResponse:
     profiles = Profile.objects.visible_to(request.user).select_related("country")
     filterset = ProfileFilter(request.GET, queryset=profiles)
     listed = filterset.qs.order_by("display_name", "pk").prefetch_related(
@@ -83,7 +85,7 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     query = request.GET.copy()
     query.pop("page", None)
-    own = Profile.objects.filter(user=request.user).first()
+    own = Profile.objects.owned_by(request.user).first()
     return render(
         request,
         "community/index.html",
@@ -98,9 +100,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: MemberRequest) -> HttpResponse:
     """The member's own profile: publish it (opt in), change it, or take it down."""
-    own = Profile.objects.filter(user=request.user).first()
+    own = Profile.objects.owned_by(request.user).first()
     if own is None:
         application = request.user.latest_application
         own = Profile(
@@ -120,7 +122,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             )
         return redirect("community:profile")
     blocked = (
-        Block.objects.filter(blocker=request.user)
+        Block.objects.owned_by(request.user)
         .select_related("blocked__community_profile")
         .order_by("-created_at")
     )
@@ -132,18 +134,18 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _listed_profile(request: HttpRequest, public_id: UUID) -> Profile:
+def _listed_profile(request: MemberRequest, public_id: UUID) -> Profile:
     """A listed profile, unless its owner blocked the visitor (then, as for any other, 404)."""
     found = get_object_or_404(
         Profile.objects.listed().select_related("country", "user"), public_id=public_id
     )
-    if Block.objects.filter(blocker=found.user, blocked=request.user).exists():
+    if Block.objects.owned_by(found.user).filter(blocked=request.user).exists():
         raise Http404
     return found
 
 
 @require_POST
-def used_tool(request: HttpRequest, slug: str) -> HttpResponse:
+def used_tool(request: MemberRequest, slug: str) -> HttpResponse:
     """From a tool's page: say (or stop saying) on one's profile that one has used it."""
     tool = get_object_or_404(Tool.objects.visible_to(request.user), slug=slug)
     if services.toggle_used_tool(request.user, tool):
@@ -156,11 +158,11 @@ def used_tool(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def member(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def member(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = _listed_profile(request, public_id)
     them = found.user
-    sent = ContactRequest.objects.filter(sender=request.user, recipient=them).first()
-    received = ContactRequest.objects.filter(sender=them, recipient=request.user).first()
+    sent = ContactRequest.objects.sent_by(request.user).filter(recipient=them).first()
+    received = ContactRequest.objects.received_by(request.user).filter(sender=them).first()
     conversation = (
         Conversation.objects.owned_by(request.user)
         .filter(pair=Conversation.pair_of(request.user, them))
@@ -175,7 +177,7 @@ def member(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "sent": sent,
             "received": received,
             "conversation": conversation,
-            "i_blocked": Block.objects.filter(blocker=request.user, blocked=them).exists(),
+            "i_blocked": Block.objects.owned_by(request.user).filter(blocked=them).exists(),
             "languages": found.languages.all(),
             "capabilities": found.capabilities.all(),
             "stages": found.stages.all(),
@@ -185,7 +187,7 @@ def member(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def contact(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def contact(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = _listed_profile(request, public_id)
     form = ContactRequestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -209,7 +211,7 @@ def contact(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_POST
-def block(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def block(request: MemberRequest, public_id: UUID) -> HttpResponse:
     """Block the member (or unblock, with `unblock` in the form)."""
     found = get_object_or_404(Profile.objects.select_related("user"), public_id=public_id)
     if "unblock" in request.POST:
@@ -228,13 +230,13 @@ def block(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def report_profile(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def report_profile(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = _listed_profile(request, public_id)
     return _report(request, {"profile": found}, found.get_absolute_url(), found.display_name)
 
 
 def _report(
-    request: HttpRequest, target: dict, back: str, label: str, quoted: str = ""
+    request: MemberRequest, target: dict, back: str, label: str, quoted: str = ""
 ) -> HttpResponse:
     form = ReportForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -253,15 +255,11 @@ def _report(
 
 
 @require_safe
-def requests(request: HttpRequest) -> HttpResponse:
-    received = (
-        ContactRequest.objects.filter(recipient=request.user, status=ContactRequest.Status.PENDING)
-        .select_related("sender__community_profile")
-        # Nobody answers a request from someone who is no longer a member, or whom they blocked.
-        .filter(sender__in=get_user_model().objects.active_members().values("pk"))
-        .exclude(sender__in=Block.objects.filter(blocker=request.user).values("blocked"))
+def requests(request: MemberRequest) -> HttpResponse:
+    received = ContactRequest.objects.awaiting(request.user).select_related(
+        "sender__community_profile"
     )
-    sent = ContactRequest.objects.filter(sender=request.user).select_related(
+    sent = ContactRequest.objects.sent_by(request.user).select_related(
         "recipient__community_profile"
     )
     return render(
@@ -272,8 +270,8 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def request_answer(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    found = get_object_or_404(ContactRequest, public_id=public_id, recipient=request.user)
+def request_answer(request: MemberRequest, public_id: UUID) -> HttpResponse:
+    found = get_object_or_404(ContactRequest.objects.received_by(request.user), public_id=public_id)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to accept or decline the request."))
@@ -292,11 +290,11 @@ def request_answer(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return redirect(conversation)
 
 
-def _conversations(user: object) -> list[Participant]:
+def _conversations(user: User) -> list[Participant]:
     """The member's side of each conversation they have not deleted (or that went on since)."""
     others = Participant.objects.exclude(user=user).select_related("user__community_profile")
     return list(
-        Participant.objects.filter(user=user)
+        Participant.objects.owned_by(user)
         .filter(Q(cleared_at__isnull=True) | Q(conversation__last_message_at__gt=F("cleared_at")))
         .select_related("conversation")
         .prefetch_related(Prefetch("conversation__participants", queryset=others, to_attr="others"))
@@ -305,10 +303,8 @@ def _conversations(user: object) -> list[Participant]:
 
 
 @require_safe
-def conversations(request: HttpRequest) -> HttpResponse:
-    pending = ContactRequest.objects.filter(
-        recipient=request.user, status=ContactRequest.Status.PENDING
-    ).count()
+def conversations(request: MemberRequest) -> HttpResponse:
+    pending = ContactRequest.objects.awaiting(request.user).count()
     return render(
         request,
         "community/conversations.html",
@@ -316,16 +312,16 @@ def conversations(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _own_conversation(request: HttpRequest, public_id: UUID) -> tuple[Conversation, Participant]:
+def _own_conversation(request: MemberRequest, public_id: UUID) -> tuple[Conversation, Participant]:
     conversation = get_object_or_404(
         Conversation.objects.owned_by(request.user), public_id=public_id
     )
-    mine = Participant.objects.get(conversation=conversation, user=request.user)
+    mine = Participant.objects.owned_by(request.user).get(conversation=conversation)
     return conversation, mine
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def conversation(request: MemberRequest, public_id: UUID) -> HttpResponse:
     conversation, mine = _own_conversation(request, public_id)
     theirs = (
         Participant.objects.filter(conversation=conversation)
@@ -371,7 +367,7 @@ def conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def conversation_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def conversation_delete(request: MemberRequest, public_id: UUID) -> HttpResponse:
     conversation, _mine = _own_conversation(request, public_id)
     if request.method == "POST":
         services.delete_for(conversation, request.user)
@@ -383,7 +379,7 @@ def conversation_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def report_message(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def report_message(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = get_object_or_404(
         Message.objects.owned_by(request.user)
         .exclude(sender=request.user)
@@ -401,7 +397,7 @@ def report_message(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_safe
-def external_link(request: HttpRequest) -> HttpResponse:
+def external_link(request: MemberRequest) -> HttpResponse:
     """Where a link in a message leads: this hub's pages directly, anywhere else after a warning."""
     target = request.GET.get("to", "")
     internal = safe_path(request, target)
@@ -417,7 +413,7 @@ def external_link(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def forums(request: HttpRequest) -> HttpResponse:
+def forums(request: MemberRequest) -> HttpResponse:
     categories = ForumCategory.objects.annotate(
         thread_total=Count("threads", filter=Q(threads__hidden_at__isnull=True))
     )
@@ -425,7 +421,7 @@ def forums(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def category(request: HttpRequest, slug: str) -> HttpResponse:
+def category(request: MemberRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(ForumCategory, slug=slug)
     threads = found.threads.visible().select_related("author__community_profile")
     page = Paginator(threads.order_by("-last_post_at", "pk"), PAGE_SIZE).get_page(
@@ -435,7 +431,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
+def thread_create(request: MemberRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(ForumCategory, slug=slug)
     form = ThreadForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -452,7 +448,7 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _thread(request: HttpRequest, public_id: UUID) -> Thread:
+def _thread(request: MemberRequest, public_id: UUID) -> Thread:
     threads = Thread.objects.select_related("category")
     if not _is_moderator(request):
         threads = threads.visible()
@@ -460,7 +456,7 @@ def _thread(request: HttpRequest, public_id: UUID) -> Thread:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def thread(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def thread(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = _thread(request, public_id)
     form = ReplyForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -482,7 +478,7 @@ def thread(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "thread": found,
             "page": page,
             "form": form,
-            "following": ThreadFollow.objects.filter(user=request.user, thread=found).exists(),
+            "following": ThreadFollow.objects.owned_by(request.user).filter(thread=found).exists(),
             "is_moderator": moderator,
             "thread_moderation_form": ThreadModerationForm(thread=found) if moderator else None,
         },
@@ -491,7 +487,7 @@ def thread(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_POST
-def thread_follow(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def thread_follow(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = _thread(request, public_id)
     if services.toggle_follow(request.user, found):
         messages.success(request, _("You follow this thread: you will hear of replies."))
@@ -501,7 +497,7 @@ def thread_follow(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def report_post(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def report_post(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = get_object_or_404(
         Post.objects.select_related("thread").filter(
             hidden_at__isnull=True, thread__hidden_at__isnull=True
@@ -515,7 +511,7 @@ def report_post(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_POST
-def moderate_post(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def moderate_post(request: MemberRequest, public_id: UUID) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("thread", "author"), public_id=public_id)
     form = PostModerationForm(request.POST)
     if not form.is_valid():
@@ -533,7 +529,7 @@ def moderate_post(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_POST
-def moderate_thread(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def moderate_thread(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = get_object_or_404(
         Thread.objects.select_related("category", "author"), public_id=public_id
     )
@@ -554,14 +550,14 @@ def moderate_thread(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_safe
-def moderation(request: HttpRequest) -> HttpResponse:
+def moderation(request: MemberRequest) -> HttpResponse:
     reports = Report.objects.filter(status=Report.Status.OPEN).order_by("created_at")
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "community/moderation.html", {"page": page})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def report(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def report(request: MemberRequest, public_id: UUID) -> HttpResponse:
     found = get_object_or_404(
         Report.objects.select_related(
             "message__sender__community_profile",
@@ -581,13 +577,13 @@ def report(request: HttpRequest, public_id: UUID) -> HttpResponse:
         if form.cleaned_data["action"] == "dismiss":
             services.dismiss_report(request.user, found, request=request)
             messages.success(request, _("The report is dismissed."))
-        elif found.message_id:
+        elif found.message is not None:
             services.hide_message(request.user, found.message, note=note, request=request)
             messages.success(request, _("The message is hidden and its sender told."))
-        elif found.profile_id:
+        elif found.profile is not None:
             services.unpublish_profile(request.user, found.profile, note=note, request=request)
             messages.success(request, _("The profile is no longer listed and its owner told."))
-        else:
+        elif found.post is not None:  # one target of the three (community_report_one_target)
             services.set_post_hidden(
                 request.user, found.post, hidden=True, note=note, request=request
             )

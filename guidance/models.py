@@ -24,6 +24,7 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from hub import clock
+from hub.content_languages import OriginalColumnsManager
 from hub.markdown import render
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class Category(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
+    # Translated (guidance/translation.py): see hub.content_languages.OriginalColumnsManager.
+    objects = OriginalColumnsManager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -120,7 +123,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = OriginalColumnsManager.from_queryset(ArticleQuerySet)()  # see Category.objects
     history = HistoricalRecords(m2m_fields=[related_tools])
 
     class Meta:
@@ -153,7 +156,7 @@ class LearningPath(models.Model):
         Article, through="PathStep", related_name="paths", verbose_name=_("articles")
     )
 
-    objects = PublishedQuerySet.as_manager()
+    objects = OriginalColumnsManager.from_queryset(PublishedQuerySet)()  # see Category.objects
     history = HistoricalRecords()
 
     class Meta:

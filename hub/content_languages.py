@@ -14,19 +14,28 @@ search reads every language's columns in SQL itself (`catalog/search.py`).
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 from modeltranslation.translator import TranslationOptions, translator
 from modeltranslation.utils import build_localized_fieldname
 
+_M_co = TypeVar("_M_co", bound=models.Model, covariant=True)
 
-class OriginalColumnsManager(models.Manager):
-    """Mixed into a translated model's managers: its querysets do not rewrite field names."""
 
-    def get_queryset(self) -> models.QuerySet:
+class OriginalColumnsManager(MultilingualManager[_M_co]):
+    """The manager of a translated model: its querysets do not rewrite field names.
+
+    Translated models declare it (`objects = OriginalColumnsManager()`, or
+    `OriginalColumnsManager.from_queryset(TheirQuerySet)()`), so that modeltranslation keeps it
+    (it swaps only managers that are not already its own) and mypy's Django plugin can name it.
+    Models registered without declaring it (the simple-history ones) get it mixed in at run time.
+    """
+
+    def get_queryset(self) -> MultilingualQuerySet[_M_co]:
         return super().get_queryset().rewrite(False)
 
 
@@ -55,7 +64,7 @@ def _query_original_columns(model: type[models.Model]) -> None:
 
 
 def translated_fields(model: type[models.Model]) -> tuple[str, ...]:
-    return tuple(translator.get_options_for_model(model).fields)
+    return tuple(translator.get_options_for_model(model).all_fields)
 
 
 def missing_languages(obj: models.Model, fields: Iterable[str] | None = None) -> bool:

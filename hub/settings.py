@@ -10,6 +10,7 @@ fall back to something insecure.
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -178,9 +179,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "hub.context_processors.hub",
-                "notifications.context_processors.unread",  # Jobs (issue 7)
-                # Community (issue 22): both header counts in one query (replaces the line above).
-                "community.context_processors.unread",
+                # Every app's header count in one query (`notifications.header`).
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -537,7 +537,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Strict"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Typed as `set_cookie` takes it (hub/views.py passes it on).
+LANGUAGE_COOKIE_SAMESITE: Literal["Lax", "Strict", "None"] = "Lax"
 # The picker's choice outlives the browser session (a visitor has no account to keep it on).
 LANGUAGE_COOKIE_AGE = int(timedelta(days=365).total_seconds())
 

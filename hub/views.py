@@ -59,7 +59,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """Where signing in lands: members go to the catalogue, everyone else to their application."""
     if request.user.is_authenticated and request.user.is_active_member:
         return redirect("catalog:index")
-    if request.user.is_provider:  # technology providers (issue 23): portal, else application
+    # Technology providers (issue 23): their portal, else their application.
+    if request.user.is_authenticated and request.user.is_provider:
         from hub.access import may
 
         return redirect(

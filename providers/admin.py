@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.http import signed_in_user
 from catalog.models import Provider, Tool
 from providers import changes, services
 from providers.models import (
@@ -24,6 +25,7 @@ from providers.models import (
 if TYPE_CHECKING:
     from django.db.models import QuerySet
     from django.http import HttpRequest
+    from django_stubs_ext import StrOrPromise
 
 # --- Applications ----------------------------------------------------------------------------
 
@@ -54,19 +56,14 @@ class ProviderAccountForm(forms.ModelForm):
         model = ProviderAccount
         fields = ["provider"]
 
-    ALLOWED = {
-        "approve": (ProviderAccount.State.APPLIED, ProviderAccount.State.REJECTED),
-        "reject": (ProviderAccount.State.APPLIED,),
-        "revoke": (ProviderAccount.State.APPROVED,),
-    }
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         decision = cleaned.get("decision")
         if not decision:
             return cleaned
         stored = ProviderAccount.objects.get(pk=self.instance.pk)
-        if stored.state not in self.ALLOWED[decision]:
+        if stored.state not in ProviderAccount.DECISIONS[decision][0]:
             raise forms.ValidationError(
                 _("This application cannot take that decision from its state (%(state)s).")
                 % {"state": stored.get_state_display()}
@@ -150,7 +147,7 @@ class ProviderAccountAdmin(admin.ModelAdmin):
         return obj.email_matches_website
 
     @admin.display(description=_("organisation already a provider"))
-    def organisation_known(self, obj: ProviderAccount) -> str:
+    def organisation_known(self, obj: ProviderAccount) -> StrOrPromise:
         known = obj.existing_provider
         return known.name if known else _("No: approving makes it one")
 
@@ -171,12 +168,16 @@ class ProviderAccountAdmin(admin.ModelAdmin):
                     name=obj.organisation.strip(), website=obj.website
                 )
             services.approve(
-                obj, curator=request.user, provider=provider, reason=reason, request=request
+                obj,
+                curator=signed_in_user(request),
+                provider=provider,
+                reason=reason,
+                request=request,
             )
         elif decision == "reject":
-            services.reject(obj, curator=request.user, reason=reason, request=request)
+            services.reject(obj, curator=signed_in_user(request), reason=reason, request=request)
         elif decision == "revoke":
-            services.revoke(obj, curator=request.user, reason=reason, request=request)
+            services.revoke(obj, curator=signed_in_user(request), reason=reason, request=request)
         # Without a decision nothing changes: the application is what the provider sent.
 
 
@@ -191,12 +192,11 @@ def _tool_fields() -> dict[str, forms.Field]:
         label=_("Website"), assume_scheme="https", required=False, max_length=200
     )
     for name in PROPOSED_FACETS:
-        model_field = Tool._meta.get_field(name)
         fields[name] = forms.ModelMultipleChoiceField(
-            model_field.related_model.objects.all(),
+            changes.facet_model(name)._default_manager.all(),
             to_field_name="slug",
             required=False,
-            label=str(model_field.verbose_name).capitalize(),
+            label=changes.label(name),
             widget=forms.CheckboxSelectMultiple,
         )
     return fields
@@ -226,8 +226,9 @@ class ProposalDecisionBase(forms.ModelForm):
             self.initial.update(changes.proposed_values(self.instance.tool, self.instance.changes))
         self.edits: dict | None = None
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         decision = cleaned.get("decision")
         if decision == "return" and not (cleaned.get("curator_comment") or "").strip():
             self.add_error("curator_comment", _("Say why: the provider reads this comment."))
@@ -301,7 +302,7 @@ class ProposalAdmin(admin.ModelAdmin):
         return obj.curator_comment or "—"
 
     @admin.display(description=_("field by field"))
-    def field_by_field(self, obj: Proposal) -> str:
+    def field_by_field(self, obj: Proposal) -> StrOrPromise:
         before = (
             obj.base
             if obj.state != Proposal.State.SUBMITTED
@@ -343,11 +344,15 @@ class ProposalAdmin(admin.ModelAdmin):
         try:
             if decision == "accept":
                 services.accept_proposal(
-                    obj, curator=request.user, edits=form.edits, comment=comment, request=request
+                    obj,
+                    curator=signed_in_user(request),
+                    edits=form.edits,
+                    comment=comment,
+                    request=request,
                 )
             elif decision == "return":
                 services.return_proposal(
-                    obj, curator=request.user, comment=comment, request=request
+                    obj, curator=signed_in_user(request), comment=comment, request=request
                 )
         except services.AlreadyDecidedError:
             self.message_user(
@@ -374,7 +379,11 @@ class ProviderReplyAdmin(admin.ModelAdmin):
     def _moderate(self, request: HttpRequest, queryset: QuerySet, *, publish: bool) -> None:
         done = sum(
             services.moderate_reply(
-                reply, publish=publish, by=request.user, note=reply.moderation_note, request=request
+                reply,
+                publish=publish,
+                by=signed_in_user(request),
+                note=reply.moderation_note,
+                request=request,
             )
             for reply in queryset.filter(status=ProviderReply.Status.PENDING)
         )

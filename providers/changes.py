@@ -7,19 +7,31 @@ sorted lists of term slugs (stable across databases, readable in the admin).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from catalog.models import Tool
 from providers.models import PROPOSED_FACETS, PROPOSED_FIELDS
 
 if TYPE_CHECKING:
-    from django.db.models import Model
+    from django.db.models import Field, ManyToManyField
+
+    from catalog.models import Term
 
 Value = str | list[str]
 
 
-def _facet_model(field: str) -> type[Model]:
-    return Tool._meta.get_field(field).related_model
+def facet_field(field: str) -> ManyToManyField[Term, Term]:
+    """The tool's many-to-many field `field` of PROPOSED_FACETS (each to a catalogue term)."""
+    return cast("ManyToManyField[Term, Term]", Tool._meta.get_field(field))
+
+
+def facet_model(field: str) -> type[Term]:
+    return cast("type[Term]", facet_field(field).related_model)
+
+
+def label(field: str) -> str:
+    """How the form and the diff name a proposed field."""
+    return str(cast("Field[object, object]", Tool._meta.get_field(field)).verbose_name).capitalize()
 
 
 def current_values(tool: Tool | None) -> dict[str, Value]:
@@ -67,7 +79,7 @@ def _display(field: str, value: Value, names: dict[str, dict[str, str]]) -> str:
     if field in PROPOSED_FACETS:
         return ", ".join(names[field].get(slug, slug) for slug in value) or "—"
     if field == "maturity":
-        return str(dict(Tool.Maturity.choices).get(value, value)) or "—"
+        return str(dict(Tool.Maturity.choices).get(str(value), value)) or "—"
     return str(value) or "—"
 
 
@@ -82,7 +94,7 @@ def diff(before: dict[str, Value], changes: dict[str, Value]) -> list[Row]:
     for field in PROPOSED_FACETS:
         slugs = set(before[field]) | set(changes.get(field, []))
         names[field] = dict(
-            _facet_model(field).objects.filter(slug__in=slugs).values_list("slug", "name")
+            facet_model(field)._default_manager.filter(slug__in=slugs).values_list("slug", "name")
         )
     rows = []
     for field in PROPOSED_FIELDS:
@@ -91,7 +103,7 @@ def diff(before: dict[str, Value], changes: dict[str, Value]) -> list[Row]:
         rows.append(
             Row(
                 field=field,
-                label=str(Tool._meta.get_field(field).verbose_name).capitalize(),
+                label=label(field),
                 before=_display(field, before[field], names),
                 after=_display(field, changes[field], names),
             )
@@ -108,6 +120,6 @@ def apply(tool: Tool, changes: dict[str, Value]) -> list[str]:
     tool.save()
     for field in PROPOSED_FACETS:
         if field in changes:
-            terms = _facet_model(field).objects.filter(slug__in=changes[field])
+            terms = facet_model(field)._default_manager.filter(slug__in=changes[field])
             getattr(tool, field).set(terms)
     return [field for field in PROPOSED_FIELDS if field in changes]

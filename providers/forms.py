@@ -61,8 +61,9 @@ class ProviderApplicationForm(forms.Form):
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         password, again = cleaned.get("password1"), cleaned.get("password2")
         if password and again and password != again:
             self.add_error("password2", _("You must type the same password each time."))

@@ -9,9 +9,11 @@ provider proposes changes the catalogue until a curator accepts it (`providers.s
 from __future__ import annotations
 
 import uuid
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +119,13 @@ class ProviderAccount(models.Model):
 
     objects = ProviderAccountQuerySet.as_manager()
 
+    # A curator's decision → (the states it may be taken from, the state it leads to).
+    DECISIONS: ClassVar[dict[str, tuple[tuple[str, ...], str]]] = {
+        "approve": ((State.APPLIED, State.REJECTED), State.APPROVED),
+        "reject": ((State.APPLIED,), State.REJECTED),
+        "revoke": ((State.APPROVED,), State.REVOKED),
+    }
+
     class Meta:
         verbose_name = _("provider account")
         verbose_name_plural = _("provider accounts")
@@ -148,6 +157,21 @@ class ProviderAccount(models.Model):
             and self.provider_id is not None
             and self.user.is_active
         )
+
+    @property
+    def approved_provider_id(self) -> int:
+        """The id of the catalogue provider the account speaks for: an approved account has one
+        (the check constraint `providers_account_approved_has_provider`); others are refused."""
+        if self.provider_id is None:
+            raise PermissionDenied
+        return self.provider_id
+
+    @property
+    def approved_provider(self) -> Provider:
+        """The provider of `approved_provider_id`, loaded."""
+        if self.provider is None:
+            raise PermissionDenied
+        return self.provider
 
     @property
     def has_accepted_current_terms(self) -> bool:

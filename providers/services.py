@@ -144,6 +144,32 @@ def _tell_provider(
     notify(kind=kind, key=key, to=account.user, context={"account": account, **context}, url=url)
 
 
+def _decide(
+    account: ProviderAccount,
+    decision: str,
+    *,
+    curator: User,
+    reason: str,
+    provider: Provider | None = None,
+) -> ProviderAccount:
+    """Lock the account and record `decision` (ProviderAccount.DECISIONS) on it, from a state
+    that allows it; the caller's transaction holds the lock."""
+    account = ProviderAccount.objects.select_for_update().get(pk=account.pk)
+    allowed_from, state = ProviderAccount.DECISIONS[decision]
+    if account.state not in allowed_from:
+        raise AlreadyDecidedError
+    account.state = state
+    if provider is not None:
+        account.provider = provider
+    account.decided_at, account.decided_by, account.decision_reason = (
+        clock.now(),
+        curator,
+        reason,
+    )
+    account.save()
+    return account
+
+
 @transaction.atomic
 def approve(
     account: ProviderAccount,
@@ -154,19 +180,9 @@ def approve(
     request: HttpRequest | None = None,
 ) -> ProviderAccount:
     """Approve an organisation's application, linking its account to one `Provider`."""
-    account = ProviderAccount.objects.select_for_update().get(pk=account.pk)
-    if account.state not in (ProviderAccount.State.APPLIED, ProviderAccount.State.REJECTED):
-        raise AlreadyDecidedError
     if account.user_id == curator.pk:
         raise NotAllowedError("Nobody decides their own application.")
-    account.state = ProviderAccount.State.APPROVED
-    account.provider = provider
-    account.decided_at, account.decided_by, account.decision_reason = (
-        clock.now(),
-        curator,
-        reason,
-    )
-    account.save()
+    account = _decide(account, "approve", curator=curator, reason=reason, provider=provider)
     audit.record(
         "provider.approved",
         request=request,
@@ -189,16 +205,7 @@ def approve(
 def reject(
     account: ProviderAccount, *, curator: User, reason: str, request: HttpRequest | None = None
 ) -> ProviderAccount:
-    account = ProviderAccount.objects.select_for_update().get(pk=account.pk)
-    if account.state != ProviderAccount.State.APPLIED:
-        raise AlreadyDecidedError
-    account.state = ProviderAccount.State.REJECTED
-    account.decided_at, account.decided_by, account.decision_reason = (
-        clock.now(),
-        curator,
-        reason,
-    )
-    account.save()
+    account = _decide(account, "reject", curator=curator, reason=reason)
     audit.record(
         "provider.rejected",
         request=request,
@@ -223,16 +230,7 @@ def revoke(
     """Take an approved provider's access away; their sessions end at once."""
     from accounts.sessions import end_all_sessions
 
-    account = ProviderAccount.objects.select_for_update().get(pk=account.pk)
-    if account.state != ProviderAccount.State.APPROVED:
-        raise AlreadyDecidedError
-    account.state = ProviderAccount.State.REVOKED
-    account.decided_at, account.decided_by, account.decision_reason = (
-        clock.now(),
-        curator,
-        reason,
-    )
-    account.save()
+    account = _decide(account, "revoke", curator=curator, reason=reason)
     ended = end_all_sessions(account.user)
     audit.record(
         "provider.revoked",
@@ -267,7 +265,7 @@ def submit_proposal(
     if tool is not None and tool.provider_id != account.provider_id:
         raise NotAllowedError("A provider proposes changes to their own tools only.")
     proposal = Proposal.objects.create(
-        provider_id=account.provider_id,
+        provider_id=account.approved_provider_id,
         account=account,
         tool=tool,
         changes=changes,
@@ -404,14 +402,14 @@ def confirm_still_accurate(
     tool = Tool.objects.select_for_update().get(pk=tool.pk)
     tool.last_verified = clock.today()
     tool._history_user = account.user
-    tool._change_reason = f"Confirmed still accurate by {account.provider.name}"[:100]
+    tool._change_reason = f"Confirmed still accurate by {account.approved_provider.name}"[:100]
     tool.save()
     audit.record(
         "tool_verified",
         request=request,
         actor=account.user,
         target=tool,
-        by_provider=account.provider.name,
+        by_provider=account.approved_provider.name,
     )
     return tool
 
@@ -450,7 +448,7 @@ def reviews_of(account: ProviderAccount) -> models.QuerySet[ToolReview]:
     """Published reviews of the provider's published tools (never their authors)."""
     return (
         ToolReview.objects.published()
-        .filter(tool__provider_id=account.provider_id, tool__status=Tool.Status.PUBLISHED)
+        .filter(tool__provider_id=account.approved_provider_id, tool__status=Tool.Status.PUBLISHED)
         .select_related("tool")
         .order_by("-created_at")
     )
@@ -467,7 +465,7 @@ def post_reply(
         raise AlreadyDecidedError
     reply = ProviderReply.objects.create(
         review=review,
-        provider_id=account.provider_id,
+        provider_id=account.approved_provider_id,
         account=account,
         body=body,
         created_at=clock.now(),

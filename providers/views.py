@@ -144,7 +144,7 @@ def portal(request: HttpRequest) -> HttpResponse:
         .values_list("pk", flat=True)
     )
     proposals = (
-        Proposal.objects.of_provider(account.provider)
+        Proposal.objects.of_provider(account.approved_provider)
         .select_related("tool")
         .order_by("-submitted_at")[:50]
     )
@@ -210,7 +210,7 @@ def proposal(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """One of the organisation's proposals, field by field; anyone else's is 404."""
     account = _account(request)
     found = get_object_or_404(
-        Proposal.objects.of_provider(account.provider).select_related("tool"), uuid=uuid
+        Proposal.objects.of_provider(account.approved_provider).select_related("tool"), uuid=uuid
     )
     rows = changes.diff(found.base, found.changes)
     return render(

@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hub.content_languages import OriginalColumnsManager
 from hub.markdown import render
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ class Resource(models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = ResourceQuerySet.as_manager()
+    # Translated (wellbeing/translation.py): see hub.content_languages.OriginalColumnsManager.
+    objects = OriginalColumnsManager.from_queryset(ResourceQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -153,7 +155,7 @@ class SupportService(models.Model):
     website = models.URLField(_("website"), blank=True)
     is_listed = models.BooleanField(_("listed"), default=True)
 
-    objects = SupportServiceQuerySet.as_manager()
+    objects = OriginalColumnsManager.from_queryset(SupportServiceQuerySet)()  # see Resource
     history = HistoricalRecords()
 
     class Meta:

@@ -168,3 +168,34 @@ def test_a_member_says_from_the_tool_page_that_they_used_it(browse, tool):
     assert browse().post(used).status_code == 302
     assert not profile.tools.exists()
     assert browse().post(reverse("community:used_tool", kwargs={"slug": "nope"})).status_code == 404
+
+
+def test_the_tool_page_count_folds_into_the_tool_query(client, django_assert_num_queries):
+    """The annotations community registers in catalog.tool_page give what the tag counts."""
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from catalog import tool_page
+    from catalog.models import Tool
+
+    tool = factories.ToolFactory()
+    visitor = factories.MemberFactory()
+    for user in (factories.MemberFactory(), factories.MemberFactory(), visitor):
+        factories.ProfileFactory(user=user, published=user != visitor).tools.add(tool)
+    factories.ProfileFactory(user=factories.SuspendedMemberFactory(), published=True).tools.add(
+        tool
+    )
+    request = RequestFactory().get("/")
+    request.user = visitor
+    page = Template(
+        "{% load community %}{% members_who_used tool as used %}{{ used.count }} {{ used.mine }}"
+    )
+    plain = page.render(Context({"tool": tool, "request": request}))
+    assert plain == "2 True"
+    annotated = Tool.objects.annotate(**tool_page.for_visitor(visitor)).get(pk=tool.pk)
+    with django_assert_num_queries(0):
+        assert page.render(Context({"tool": annotated, "request": request})) == plain
+    stranger = factories.MemberFactory()
+    annotated = Tool.objects.annotate(**tool_page.for_visitor(stranger)).get(pk=tool.pk)
+    request.user = stranger
+    assert page.render(Context({"tool": annotated, "request": request})) == "2 False"

@@ -162,4 +162,5 @@ def test_no_unread_count_for_people_who_are_not_active_members(rf):
     for user in (AnonymousUser(), UserFactory(), ExpiredMemberFactory()):
         request = rf.get("/")
         request.user = user
-        assert unread(request) == {"unread_notifications": 0}
+        # Every registered header count (notifications.header) is 0 for them, uncounted.
+        assert unread(request) == {"unread_notifications": 0, "unread_messages": 0}
