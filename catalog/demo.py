@@ -44,7 +44,7 @@ def _seed_taxonomy() -> dict[type[models.Term], list[models.Term]]:
     A term that exists is saved only if its names changed: each save rebuilds the search
     vector of all its tools.
     """
-    terms = {}
+    terms: dict[type[models.Term], list[models.Term]] = {}
     for model, names in TAXONOMY.items():
         label = model._meta.label
         terms[model] = []

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 DEMO_NOTE = "Fictional demo entry: this tool does not exist and no real product is described."
 
-TAXONOMY = {
+TAXONOMY: dict[type[models.Term], list[str]] = {
     models.Capability: [
         "Hash matching", "Image and video classification", "Age estimation", "Face matching",
         "Object and scene detection", "Deduplication", "Triage and prioritisation",

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser
 
 
@@ -409,7 +408,7 @@ class ReviewsWithReplies(ToolReviewQuerySet):
     join in the tool page's one query for its reviews, no query more. Only `visible_to` joins:
     other review queries (locking ones among them) stay as they were."""
 
-    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> ToolReviewQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ToolReviewQuerySet:
         return super().visible_to(user).select_related("provider_reply__provider")
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from catalog import services
+from catalog import services, tool_page
 from catalog.filters import FinderForm
 from catalog.forms import (
     MAX_COMPARED,
@@ -52,7 +52,10 @@ def index(request: MemberRequest) -> HttpResponse:
 @require_safe
 def tool(request: MemberRequest, slug: str) -> HttpResponse:
     tool = get_object_or_404(
-        Tool.objects.visible_to(request.user).select_related("provider"), slug=slug
+        Tool.objects.visible_to(request.user)
+        .select_related("provider")
+        .annotate(**tool_page.for_visitor(request.user)),
+        slug=slug,
     )
     # The page names no author (only "your review"): no join to the users.
     reviews = list(tool.reviews.visible_to(request.user).order_by("-created_at"))

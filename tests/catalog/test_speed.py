@@ -78,9 +78,7 @@ def test_the_tool_page_costs_the_same_queries_with_many_reviews_terms_and_bookma
         queries(signed_in, quiet.get_absolute_url()),
         queries(signed_in, busy.get_absolute_url()),
     )
-    # 13: the community's "N members have used this" count (issue 22) is one query of its own,
-    # the same for any tool.
-    assert len(few) == len(many) <= 13, "\n".join(many)
+    assert len(few) == len(many) <= 12, "\n".join(many)
 
 
 def test_the_tool_page_knows_its_bookmark_and_three_others_to_compare(signed_in, member):
