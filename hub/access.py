@@ -154,7 +154,8 @@ OPEN_TO_PROVIDERS = (
     "home",  # where signing in lands; a provider goes on to their portal or application
     "account_logout",
     "account_change_password",
-    "account_email",
+    # Not "account_email": a provider's address is the one the curators approved (its domain
+    # matched the organisation's website); changing it goes through them.
     "account_reauthenticate",
     "twofactor:setup",
     "twofactor:verify",

@@ -185,3 +185,15 @@ def test_what_providers_type_comes_back_escaped(
         body = response.content.decode()
         assert SCRIPT not in body
         assert "&lt;script&gt;" in body
+
+
+def test_a_provider_keeps_the_address_the_curators_approved(client, provider_account):
+    """The domain signal holds after approval: a provider cannot add or swap addresses."""
+    sign_in(client, provider_account.user)
+    assert client.get(reverse("account_email")).status_code == 403
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "me@free.example"})
+    assert response.status_code == 403
+    assert provider_account.user.emailaddress_set.filter(email="me@free.example").count() == 0
+    page = client.get(reverse("twofactor:security")).content.decode()
+    assert reverse("account_email") not in page
+    assert reverse("contact") in page

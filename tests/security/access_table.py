@@ -553,8 +553,7 @@ PROVIDERS_TOO = (
     "home",
     "account_logout",
     "account_change_password",
-    "account_email",
-    "account_reauthenticate",
+    "account_reauthenticate",  # not account_email: the approved address stays (hub/access.py)
     "usersessions_list",
     "twofactor:setup",
     "twofactor:verify",
