@@ -12,6 +12,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -319,6 +320,10 @@ class Tool(models.Model):
             SearchVectorIndex(fields=["search_vector"], name="catalog_tool_search_idx"),
             SearchVectorIndex(fields=["facet_terms"], name="catalog_tool_facet_terms_idx"),
             TrigramIndex(fields=["search_text_zh"], name="catalog_tool_zh_trgm_idx"),
+            # A search matches the text OR the exact name (`ToolQuerySet.search`): with both
+            # indexed, PostgreSQL ANDs the search's bitmap with the facets' and reads only the
+            # tools matching both, never the vectors of those matching the facets alone.
+            models.Index(Upper("name"), name="catalog_tool_name_upper_idx"),
         ]
 
     # The publishing workflow: where a tool may go from each status. Moves that touch what
