@@ -2,7 +2,7 @@
 
 Four things are cached, all the same for every member (members see the published tools):
 
-- the taxonomy: every term of every facet (id, slug, name), read in one query;
+- the taxonomy: every term of every facet (id, slug, name), read in one query, per language;
 - the facet counts and the number of matching tools of one search (text, facets, maturity);
 - the tools one page of a search lists, in order (their ids), per sort and page number;
 - that page's HTML, per language and per set of bookmarked tools among it (the only part of a
@@ -21,8 +21,12 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Value
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
 
 from catalog.models import CatalogueVersion, Tool
 
@@ -72,23 +76,33 @@ def cached(name: str, catalogue_version: str, compute: Callable[[], Any], *parts
     return value
 
 
-def load_taxonomy() -> Taxonomy:
-    """Every term of every facet, in one query."""
+def load_taxonomy(language: str) -> Taxonomy:
+    """Every term of every facet, named in `language` (else in English), in one query."""
+    name = term_name(language)
     parts = []
     for parameter, field, _label in Tool.FACETS:
         parts.append(
             Tool.term_model(field)
             ._default_manager.order_by()
-            .annotate(facet=Value(parameter))
-            .values_list("facet", "pk", "slug", "name")
+            .annotate(facet=Value(parameter), shown=name)
+            .values_list("facet", "pk", "slug", "shown")
         )
     taxonomy: Taxonomy = {parameter: [] for parameter, _f, _l in Tool.FACETS}
-    for parameter, pk, slug, name in parts[0].union(*parts[1:], all=True):
-        taxonomy[parameter].append((pk, slug, name))
+    for parameter, pk, slug, shown in parts[0].union(*parts[1:], all=True):
+        taxonomy[parameter].append((pk, slug, shown))
     for terms in taxonomy.values():
         terms.sort(key=lambda term: term[2].casefold())
     return taxonomy
 
 
-def taxonomy(catalogue_version: str) -> Taxonomy:
-    return cached("taxonomy", catalogue_version, load_taxonomy)
+def term_name(language: str) -> Coalesce:
+    """A term's name in `language` where a curator gave one, else the original (English)."""
+    if language not in dict(settings.LANGUAGES):
+        return Coalesce(F("name"), Value(""))
+    return Coalesce(NullIf(F(build_localized_fieldname("name", language)), Value("")), F("name"))
+
+
+def taxonomy(catalogue_version: str, language: str | None = None) -> Taxonomy:
+    """The taxonomy of this catalogue version in `language` (else the active language)."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return cached("taxonomy", catalogue_version, lambda: load_taxonomy(language), language)

@@ -56,7 +56,8 @@ class Listing:
         self.request = request
         self.user = request.user
         self.version = caching.version()
-        self.taxonomy = caching.taxonomy(self.version)
+        self.taxonomy = caching.taxonomy(self.version)  # in the reader's language
+        self.capabilities = self.taxonomy["capability"]  # the terms each listed tool shows
         self.filterset = ToolFilter(
             request.GET, queryset=Tool.objects.visible_to(self.user), taxonomy=self.taxonomy
         )
@@ -127,20 +128,33 @@ class Listing:
         else:
             own = Bookmark.objects.owned_by(self.user).filter(tool__in=ids).order_by("tool_id")
             bookmarked = list(own.values_list("tool_id", flat=True)) if ids else []
-            tools = SimpleLazyObject(lambda: self._by_id(ids))
+            cached_ids = ids
+            tools = SimpleLazyObject(lambda: self._by_id(cached_ids))
         page.object_list = tools
         html = caching.cached(
             "results",
             self.version,
             lambda: render_to_string(
                 "catalog/includes/results.html",
-                {"tools": tools, "page": page, "bookmarked": set(bookmarked)},
+                {"rows": self._rows(tools), "page": page, "bookmarked": set(bookmarked)},
             ),
             search,
             get_language() or "",
             ",".join(map(str, sorted(bookmarked))),
         )
         return page, tools, html
+
+    def _rows(self, tools: Iterable[Tool]) -> list[tuple[Tool, list[str]]]:
+        """Each tool with its capabilities' names, from the taxonomy (the reader's language)."""
+        tools = list(tools)
+        carried = Tool.objects.filter(pk__in=[tool.pk for tool in tools]).term_ids("capabilities")
+        return [
+            (
+                tool,
+                [name for pk, _slug, name in self.capabilities if pk in carried.get(tool.pk, ())],
+            )
+            for tool in tools
+        ]
 
     def _listed(self) -> Any:
         """The search's tools as a list shows them, in the chosen order (a lazy queryset)."""

@@ -10,6 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
@@ -42,14 +43,9 @@ SEARCH_CONFIGS = {
 SUBSTRING_LANGUAGES = frozenset({"zh-hans"})
 _FACET_SHIFT = 32  # `Tool.facet_terms`: (facet number << 32) | term id
 _TERM_MASK = (1 << _FACET_SHIFT) - 1
-# What a catalogue list never shows: read only on the tool's own page.
-LIST_DEFERRED = (
-    "search_vector",
-    "search_text_zh",
-    "description",
-    "data_protection_notes",
-    "human_rights_notes",
-)
+# What a catalogue list never shows: read only on the tool's own page, or by the search in SQL.
+LIST_DEFERRED = ("search_vector", "search_text_zh", "facet_terms", "website", "published_at")
+LIST_TRANSLATED_DEFERRED = ("description", "data_protection_notes", "human_rights_notes")
 
 
 # The orders of a list of tools, in SQL over the columns `counts_and_page` reads; each ends in
@@ -209,15 +205,32 @@ class ToolQuerySet(models.QuerySet):
         return condition
 
     def for_listing(self, user: Any) -> ToolQuerySet:
-        """What a list of tools reads: the provider, the capabilities, whether `user`
-        bookmarked each, and none of the long texts."""
+        """What a list of tools reads: the tool's short fields, its provider and whether `user`
+        bookmarked it; none of the long texts, in any language (its terms are read apart:
+        `term_ids`)."""
         bookmark = self.model._meta.get_field("bookmarks").related_model
+        deferred = [*LIST_DEFERRED]
+        for name in LIST_TRANSLATED_DEFERRED:
+            deferred += [
+                name,
+                *(build_localized_fieldname(name, code) for code, _n in settings.LANGUAGES),
+            ]
         return (
             self.select_related("provider")
-            .defer(*LIST_DEFERRED)
-            .prefetch_related("capabilities")
+            .defer(*deferred)
             .annotate(is_bookmarked=Exists(bookmark.objects.filter(user=user, tool=OuterRef("pk"))))
         )
+
+    def term_ids(self, facet: str) -> dict[int, set[int]]:
+        """{tool id: ids of its terms of `facet` (an M2M field name)} for these tools, read from
+        the link table alone (one query, no term rows)."""
+        field = self.model.facet_link(facet)
+        tool, term = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        links = field.remote_field.through.objects.filter(**{f"{tool}__in": self.values("pk")})
+        carried: dict[int, set[int]] = {}
+        for tool_id, term_id in links.values_list(tool, term):
+            carried.setdefault(tool_id, set()).add(term_id)
+        return carried
 
     def in_order(self, ids: list[int]) -> list:
         """The tools with these ids, in this order (those `self` holds)."""

@@ -6,12 +6,15 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import connection
 from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from modeltranslation.utils import build_localized_fieldname
 
 from catalog import services, tool_page
 from catalog.filters import FinderForm
@@ -84,15 +87,19 @@ def tool(request: MemberRequest, slug: str) -> HttpResponse:
 
 
 @cache
-def _facet_terms_sql() -> str:
-    """One statement for a tool's terms of every facet: (facet, slug, name) rows."""
+def _facet_terms_sql(language: str) -> str:
+    """One statement for a tool's terms of every facet: (facet, slug, name) rows, each name in
+    `language` where a curator gave one, else the original (English)."""
+    localized = build_localized_fieldname("name", language)
     parts = []
     for parameter, field, _label in Tool.FACETS:
         m2m = Tool.facet_link(field)
         link, term = m2m.m2m_db_table(), Tool.term_model(field)._meta.db_table
-        # S608: the table and column names come from the models, never from input.
+        # S608: the table and column names come from the models and the settings' languages,
+        # never from input.
         parts.append(
-            f"SELECT '{parameter}', term.slug, term.name FROM {term} term"  # noqa: S608
+            f"SELECT '{parameter}', term.slug,"  # noqa: S608
+            f" COALESCE(NULLIF(term.{localized}, ''), term.name) FROM {term} term"
             f" JOIN {link} link ON link.{m2m.m2m_reverse_name()} = term.id"
             f" WHERE link.{m2m.m2m_column_name()} = %(tool)s"
         )
@@ -102,8 +109,11 @@ def _facet_terms_sql() -> str:
 def _facet_terms(tool: Tool) -> list[tuple[_StrOrPromise, list[dict[str, str]]]]:
     """(facet label, the tool's terms by name) for every facet, in one query."""
     terms: dict[str, list[dict[str, str]]] = {parameter: [] for parameter, _f, _l in Tool.FACETS}
+    language = get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     with connection.cursor() as cursor:
-        cursor.execute(_facet_terms_sql(), {"tool": tool.pk})
+        cursor.execute(_facet_terms_sql(language), {"tool": tool.pk})
         for parameter, slug, name in cursor.fetchall():
             terms[parameter].append({"slug": slug, "name": name})
     return [
