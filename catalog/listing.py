@@ -2,7 +2,8 @@
 
 A request reads the catalogue version (one row), then asks the cache, under that version, for:
 
-- the taxonomy (every facet's terms), which checks the chosen terms without a query;
+- the taxonomy (every facet's terms, named in the reader's language), which checks the chosen
+  terms without a query;
 - the facet counts and the number of matching tools of this search (`facets`);
 - which tools this page of this search lists, in order (`page`: their ids);
 - that page's HTML (`results`), per language and per set of the member's bookmarks among it;
@@ -11,8 +12,9 @@ A request reads the catalogue version (one row), then asks the cache, under that
 All are the same for every member (members see `Tool.visible_to`, the published tools); the
 member's own part, their bookmarks among the page's tools, is read on every request. A search
 no cache has seen costs one statement on PostgreSQL for its counts, its total and its page's
-ids (`ToolQuerySet.counts_and_page`), then the page's tools by id. Curation moves the version
-on (`catalog.signals`), which makes every entry unreachable at once.
+ids (`ToolQuerySet.counts_and_page`), then the page's tools by id (their short fields only) and
+their capabilities from the link table, named from the taxonomy in the reader's language.
+Curation moves the version on (`catalog.signals`), which makes every entry unreachable at once.
 """
 
 from __future__ import annotations
