@@ -1,17 +1,20 @@
 """Demo catalogue: fictional tools and providers, clearly marked, for local use and benchmarks.
 
 Names are built from parts with a fixed seed, so every run makes the same catalogue; tools are
-created in bulk so that `seed_demo --tools 10000` takes seconds. Running it again adds nothing.
+created in bulk so that `seed_demo --tools 10000` takes seconds. Running it again adds nothing,
+and finishes what an interrupted run left: tools are committed a batch at a time (`ATOMIC`), and
+any tool without a search vector gets one.
 """
 
 from __future__ import annotations
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import cast
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Avg, Count, ManyToManyField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
@@ -36,6 +39,13 @@ __all__ = ["DEMO_NOTE", "PURPOSES", "TAXONOMY", "seed"]
 # Tools are described and inserted this many at a time: each holds its texts in six languages,
 # and a catalogue of 100,000 tools at once would hold gigabytes of them.
 BATCH = 2000
+# `seed_demo` runs this seed outside one transaction: each batch of tools commits on its own, so
+# that 100,000 tools need not be held in one, and their search vectors can be built by two
+# connections at once (one per core: `_index`).
+ATOMIC = False
+# From this many tools without a search vector, two connections build them (when no transaction
+# is open: inside one, as in tests, other connections could not see the new tools).
+PARALLEL_FROM = 2000
 
 
 def _seed_taxonomy() -> dict[type[models.Term], list[models.Term]]:
@@ -148,6 +158,11 @@ def _seed_tools(count: int, terms: dict, providers: list) -> list[int]:
 def _create(new_tools: list[models.Tool], facets: list[dict], terms: dict) -> list[int]:
     """Describe and insert one batch of new tools with their facets. Returns their ids."""
     _describe(new_tools, facets, terms)
+    with transaction.atomic():  # a tool is never committed without its facets
+        return _insert(new_tools, facets)
+
+
+def _insert(new_tools: list[models.Tool], facets: list[dict]) -> list[int]:
     created = models.Tool.objects.bulk_create(new_tools, batch_size=1000)
     # The links are plain rows: insert them directly, which is many times faster than
     # building a model instance for each of the ~20 links of every tool.
@@ -236,17 +251,47 @@ def _m2m() -> list:
     return [models.Tool._meta.get_field(field) for _p, field, _l in models.Tool.FACETS]
 
 
+def _refresh_apart(tool_ids: list[int]) -> None:
+    """`refresh_search_vector` in this thread's own connection and transaction."""
+    try:
+        with transaction.atomic():
+            refresh_search_vector(tool_ids)
+    finally:
+        connection.close()
+
+
+def _index() -> int:
+    """Build the search vectors the bulk inserts left empty (and any an interrupted run left).
+    Returns how many tools it indexed."""
+    if connection.vendor != "postgresql":
+        return 0  # no search vectors: SQLite searches the text itself
+    pending = list(
+        models.Tool.objects.filter(search_vector__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if len(pending) < PARALLEL_FROM or connection.in_atomic_block:
+        refresh_search_vector(pending)
+        return len(pending)
+    # PostgreSQL runs one statement on one core: two halves, two connections, both cores.
+    half = len(pending) // 2
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _done in pool.map(_refresh_apart, (pending[:half], pending[half:])):
+            pass  # re-raises a half's error here
+    return len(pending)
+
+
 def seed(*, tools: int | None = None) -> str:
     terms = _seed_taxonomy()
     providers = _seed_providers()
     new_ids = _seed_tools(tools or 100, terms, providers)
-    refresh_search_vector(new_ids)
-    if new_ids and connection.vendor == "postgresql":
+    indexed = _index()
+    if indexed:
         # Fresh statistics, so the planner does not take a bulk-loaded catalogue for an empty one.
         with connection.cursor() as cursor:
             for model in (models.Tool, *TAXONOMY, *(f.remote_field.through for f in _m2m())):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     reviews = _seed_reviews()
-    if new_ids:
+    if new_ids or indexed:
         caching.bump()  # bulk inserts send no signals: cached facet counts must go
     return f"{len(new_ids)} new tools, {len(providers)} providers, {reviews} reviews"

@@ -1,5 +1,7 @@
 """The demo catalogue reads like a real one: texts that agree with each tool's facets."""
 
+import threading
+
 import pytest
 
 from catalog import demo, demo_content
@@ -66,3 +68,41 @@ def test_guidance_articles_have_substance_and_link_tools_they_are_about(catalogu
     assert (
         Article.objects.published().search("CSAM").filter(slug="hash-matching-explained").exists()
     )
+
+
+def _unindexed() -> int:
+    return Tool.objects.filter(search_vector__isnull=True).count()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_large_seed_builds_its_search_vectors_in_two_connections(monkeypatch):
+    """Outside a transaction (as `seed_demo` runs it) the vectors are built by two connections,
+    each committing its half: every tool gets one, and searching finds them."""
+    monkeypatch.setattr(demo, "PARALLEL_FROM", 10)
+    threads = []
+    refresh = demo.refresh_search_vector
+
+    def counted(tool_ids):
+        threads.append(threading.get_ident())
+        refresh(tool_ids)
+
+    monkeypatch.setattr(demo, "refresh_search_vector", counted)
+    demo.seed(tools=40)
+    assert len(set(threads)) == 2  # two threads, each with its own connection
+    assert Tool.objects.count() == 40 and _unindexed() == 0
+    ordered = Tool.objects.order_by("pk")
+    for tool in (ordered.first(), ordered.last()):  # one from each half
+        assert tool in Tool.objects.search(tool.name)
+
+
+@pytest.mark.postgres
+def test_seeding_again_builds_the_vectors_an_interrupted_run_left_out():
+    demo.seed(tools=30)
+    Tool.objects.filter(pk__in=Tool.objects.order_by("pk").values("pk")[:5]).update(
+        search_vector=None, facet_terms=None
+    )
+    assert _unindexed() == 5
+    demo.seed(tools=30)  # adds no tool, finishes the five
+    assert Tool.objects.count() == 30 and _unindexed() == 0
+    assert not Tool.objects.filter(facet_terms__isnull=True).exists()

@@ -5,6 +5,7 @@ Safe to run again: every seed updates or skips what already exists.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from importlib import import_module
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
@@ -36,8 +37,10 @@ class Command(BaseCommand):
         for app in DEMO_APPS:
             if find_spec(f"{app}.demo") is None:
                 continue
-            with transaction.atomic():
-                summary = import_module(f"{app}.demo").seed(tools=options["tools"])
+            demo = import_module(f"{app}.demo")
+            # A seed is one transaction, unless it commits its own batches (`ATOMIC = False`).
+            with transaction.atomic() if getattr(demo, "ATOMIC", True) else nullcontext():
+                summary = demo.seed(tools=options["tools"])
             self.stdout.write(f"{app}: {summary}")
         # Issue 21: the terms the seeds made, named in the six languages.
         with transaction.atomic():
