@@ -372,13 +372,18 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<polygon points="{points}" fill="{colour}"/>'
 
 
+# The ratio axis's ticks (logarithmic): up to the first one above the highest ratio.
+_RATIO_TICKS = (1, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def growth_svg(run: Run, *, title: str = "Median latency x the floor, by catalogue size") -> str:
     """An SVG line chart: each page's median over the floor's (same run, same size), against
-    the number of tools on a logarithmic axis, with the 3x and 4x lines of issue 18."""
+    the number of tools, both axes logarithmic (the admin's ratio can be 50 while the catalogue's
+    stay near 2), with the 3x and 4x lines of issue 18."""
     import math
 
     width, height, left, right, top, bottom = 760, 420, 60, 250, 40, 50
@@ -391,7 +396,10 @@ def growth_svg(run: Run, *, title: str = "Median latency x the floor, by catalog
         if value is not None:
             lines.setdefault(page.key, (page.label, []))[1].append((page.tools, value))
     highest = max([4.5, *(v for _l, points in lines.values() for _t, v in points)])
-    top_value = math.ceil(highest)
+    ticks = [t for t in _RATIO_TICKS if t <= highest] + [
+        next((t for t in _RATIO_TICKS if t > highest), math.ceil(highest))
+    ]
+    top_value = ticks[-1]
     low, high = math.log10(min(sizes or [1000])), math.log10(max(sizes or [1000]))
     span = (high - low) or 1.0
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -400,7 +408,9 @@ def growth_svg(run: Run, *, title: str = "Median latency x the floor, by catalog
         return left + (math.log10(tools) - low) / span * plot_w if high > low else left + plot_w / 2
 
     def y_of(value: float) -> float:
-        return top + plot_h - value / top_value * plot_h
+        # From 1x (the floor itself) at the bottom; a page faster than the floor sits on it.
+        share = math.log10(max(value, 1.0)) / math.log10(top_value)
+        return top + plot_h - share * plot_h
 
     out = [
         (
@@ -411,7 +421,7 @@ def growth_svg(run: Run, *, title: str = "Median latency x the floor, by catalog
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text x="{left}" y="24" font-family="sans-serif" font-size="15">{_escape(title)}</text>',
     ]
-    for value in range(top_value + 1):
+    for value in ticks:
         y = y_of(value)
         out.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e0e0e0"/>'
@@ -439,6 +449,11 @@ def growth_svg(run: Run, *, title: str = "Median latency x the floor, by catalog
     out.append(
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" font-family="sans-serif"'
         ' font-size="12" text-anchor="middle">tools in the catalogue (logarithmic)</text>'
+    )
+    out.append(
+        f'<text x="14" y="{top + plot_h / 2:.1f}" font-family="sans-serif" font-size="12"'
+        f' text-anchor="middle" transform="rotate(-90 14 {top + plot_h / 2:.1f})">'
+        "x the floor (logarithmic)</text>"
     )
     out.append(
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}"'

@@ -323,3 +323,20 @@ def test_a_run_survives_its_json():
     run = good_run()
     run.seed_seconds, run.load = {1000: 4.0}, {1000: "1.00, 2.00, 3.00"}
     assert run_from_dict(json.loads(json.dumps(dataclasses.asdict(run)))) == run
+
+
+def test_the_growth_curve_keeps_the_targets_readable_beside_a_slow_admin():
+    """The ratio axis is logarithmic: an admin list at 50x leaves the 1x to 4x band a third of the
+    chart, not a sliver at its foot."""
+    import re
+
+    from benchmarks.report import growth_svg
+
+    svg = growth_svg(good_run(admin=500.0))  # the floor is 10 ms
+    tick = {
+        label: float(y)
+        for y, label in re.findall(r'y="([\d.]+)"[^>]*text-anchor="end">(\d+)x<', svg)
+    }
+    assert {"1", "2", "3", "4", "10", "50"} <= set(tick) and "100" in tick
+    band = tick["1"] - tick["4"]
+    assert band > (tick["1"] - tick["100"]) / 4
