@@ -43,7 +43,7 @@ def _column(field: str, language: str) -> str:
 
 def _terms_column(language: str) -> str:
     """The column of `_terms_sql` that holds a tool's term names in `language`, one text."""
-    return f"terms.names_{language.replace('-', '_')}"
+    return f"terms.{build_localized_fieldname('names', language)}"
 
 
 def _terms_sql(filtered: bool) -> str:
@@ -56,7 +56,7 @@ def _terms_sql(filtered: bool) -> str:
         field = Tool.facet_link(field_name)
         term_table = Tool.term_model(field_name)._meta.db_table
         names = ", ".join(
-            f"term.{_column('name', language)} AS name_{language.replace('-', '_')}"
+            f"term.{_column('name', language)} AS {build_localized_fieldname('name', language)}"
             for language in SEARCH_CONFIGS
         )
         # S608: the table and column names come from the models, never from input.
@@ -68,8 +68,9 @@ def _terms_sql(filtered: bool) -> str:
             f"{f' WHERE link.{field.m2m_column_name()} = ANY(%(tools)s)' if filtered else ''}"
         )
     names = ", ".join(
-        f"coalesce(string_agg(link.name_{code}, ' ' ORDER BY link.facet_term), '') AS names_{code}"
-        for code in (language.replace("-", "_") for language in SEARCH_CONFIGS)
+        f"coalesce(string_agg(link.{build_localized_fieldname('name', language)}, ' '"
+        f" ORDER BY link.facet_term), '') AS {build_localized_fieldname('names', language)}"
+        for language in SEARCH_CONFIGS
     )
     return (
         f"SELECT tool.id, {names}, coalesce(array_agg(link.facet_term ORDER BY"  # noqa: S608
