@@ -273,11 +273,12 @@ class ToolQuerySet(models.QuerySet):
         `offset` to `offset + limit` of the tools matching every filter, in that order.
 
         Each matching tool is read once, with a flag per chosen facet ("carries one of its
-        chosen terms"); its `facet_terms` are unnested, plus -1 standing for the tool itself,
-        and a term of facet f counts when every chosen facet but f is satisfied; the tool
-        itself (-1) when all are: the total. The page is the top of those, in order. Tools
-        that miss two chosen facets or more count nowhere and are dropped before anything
-        else. The relevance is computed only for tools that match every filter.
+        chosen terms"). Tools that miss two chosen facets or more count nowhere and are dropped
+        before anything else. A tool that meets every chosen facet counts for each of its terms
+        and for the total (-1 stands for the tool itself); one that misses chosen facet f counts
+        for f's terms only, a slice of its `facet_terms` (sorted, so that each facet's numbers
+        are contiguous: `_facet_slice`). Only what counts is unnested. The page is the top of
+        the tools that meet every chosen facet, in order, and only those are ranked.
         """
         chosen = {field: list(ids) for field, ids in chosen.items() if ids}
         numbers = {field: n for n, (_p, field, _l) in enumerate(self.model.FACETS)}
@@ -295,12 +296,11 @@ class ToolQuerySet(models.QuerySet):
             # come from the GIN index on `facet_terms`, and the text is checked on them alone.
             base = base.filter(_all_but_one(chosen, numbers))
         base_sql, base_params = base.values(*columns).query.sql_with_params()
-        flags, flag_params, needed = [], [], []
+        flags, flag_params = [], []
         for field, ids in chosen.items():
             number = numbers[field]
             flags.append(f", {_HITS}.facet_terms && %s::bigint[] AS chosen_{number}")
             flag_params.append([facet_term(number, pk) for pk in ids])
-            needed.append(f"(hit.chosen_{number} OR term >> {_FACET_SHIFT} = {number})")
         # At most one chosen facet missed (only then can a tool count anywhere).
         at_most_one_miss = (
             f"({' + '.join(f'tool.chosen_{numbers[f]}::int' for f in chosen)}) >= {len(chosen) - 1}"
@@ -327,22 +327,32 @@ class ToolQuerySet(models.QuerySet):
         )
         chosen_columns = "".join(f", tool.chosen_{numbers[f]}" for f in chosen)
         every_chosen_hit = every_chosen.replace("tool.", "hit.")
+        # What a tool counts for: each of its terms and the total, or the facet it misses.
+        every_term = "coalesce(hit.facet_terms, '{}') || '{-1}'::bigint[]"
+        counted = " ".join(
+            [
+                f"WHEN {every_chosen_hit} THEN {every_term}",
+                *(
+                    f"WHEN NOT hit.chosen_{numbers[f]}"
+                    f" THEN {_facet_slice(numbers[f], 'hit.facet_terms')}"
+                    for f in chosen
+                ),
+            ]
+        )
         # S608: the column names and numbers come from the models and `LIST_ORDER`, never
         # from input; the term numbers, the text and the search's values are query parameters.
         # Each tool is read once, into narrow rows (never the search vector): OFFSET 0 keeps
-        # its flags computed once per tool. The counts unnest those rows (in the select list:
-        # a lateral function scan would fill a tuple store per tool, 10% slower at 10,000
-        # tools) and hash them by term; the page takes the top of those matching every filter
-        # (a top-N sort, no more).
+        # its flags computed once per tool. The counts unnest what those rows count for (in
+        # the select list: a lateral function scan would fill a tuple store per tool, 10%
+        # slower at 10,000 tools) and hash it by term; the page takes the top of the tools
+        # matching every filter (a top-N sort, no more).
         sql = (
             f"WITH hit AS MATERIALIZED (SELECT {narrow}{chosen_columns},"  # noqa: S608
             f" {relevance} AS relevance FROM"
             f" (SELECT {_HITS}.*{''.join(flags)} FROM ({base_sql}) {_HITS} OFFSET 0) tool"
             f" WHERE {at_most_one_miss})"
             " SELECT term, COUNT(*), NULL::bigint[] FROM"
-            " (SELECT unnest(coalesce(hit.facet_terms, '{}') || '{-1}'::bigint[]) AS term"
-            f"{chosen_columns.replace('tool.', 'hit.')} FROM hit) hit"
-            f" WHERE {' AND '.join(needed) or 'TRUE'} GROUP BY term"
+            f" (SELECT unnest(CASE {counted} END) AS term FROM hit) hit GROUP BY term"
         )
         if limit:
             sql += (
@@ -450,6 +460,17 @@ class ToolReviewQuerySet(models.QuerySet):
 
 
 _HITS = "catalog_search_hits"  # the facet counts' common table expression
+
+
+def _facet_slice(number: int, column: str) -> str:
+    """The SQL of the numbers of facet `number` in `column`, a sorted `Tool.facet_terms`: those
+    from `facet_term(number, 0)` up to the next facet's, found by binary search (`width_bucket`
+    counts the elements of a sorted array up to a bound)."""
+    below, last = facet_term(number, 0) - 1, facet_term(number + 1, 0) - 1
+    return (
+        f"{column}[width_bucket({below}::bigint, {column}) + 1"
+        f" : width_bucket({last}::bigint, {column})]"
+    )
 
 
 def _all_but_one(chosen: dict[str, list[int]], numbers: dict[str, int]) -> Q:

@@ -1,8 +1,10 @@
 """/catalog/: search, facets and their counts, sorting, pagination, bad parameters, queries."""
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -406,6 +408,39 @@ def test_facet_counts_follow_an_admin_save(client, member_client, catalogue, ter
         assert tool.facet_terms is not None and len(tool.facet_terms) == sum(
             getattr(tool, field).count() for _p, field, _l in Tool.FACETS
         )
+        # Sorted: the counts slice each facet's numbers out of it.
+        assert tool.facet_terms == sorted(tool.facet_terms)
+
+
+@pytest.mark.postgres
+def test_facet_terms_written_unsorted_are_sorted_by_the_migration(member_client, terms):
+    """A tool last saved before the rebuild sorted its terms holds them in link order; the
+    migration sorts them, and the counts, which slice each facet out of them, are right."""
+    migration = import_module("catalog.migrations.0009_sort_facet_terms")
+    tool = factories.ToolFactory(
+        name="Oldtool",
+        capabilities=[terms["hash"], terms["age"]],
+        deployments=[terms["onprem"]],
+        licences=[terms["open"]],
+    )
+    with connection.cursor() as cursor:  # as an older rebuild left it: link order, reversed
+        cursor.execute(
+            "UPDATE catalog_tool SET facet_terms ="
+            " ARRAY(SELECT n FROM unnest(facet_terms) n ORDER BY n DESC) WHERE id = %s",
+            [tool.pk],
+        )
+    tool.refresh_from_db()
+    assert tool.facet_terms != sorted(tool.facet_terms)
+    with connection.schema_editor() as schema_editor:
+        migration.sort_facet_terms(apps, schema_editor)
+    tool.refresh_from_db()
+    assert tool.facet_terms == sorted(tool.facet_terms)
+    cache.clear()
+    response = member_client.get(
+        URL, {"q": "oldtool", "deployment": "cloud", "licence": "open-source"}
+    )
+    assert facet(response, "deployment")["on-premises"] == 1  # it misses the deployment only
+    assert facet(response, "capability")["hash-matching"] == 0
 
 
 def test_a_new_search_pages_as_a_seen_one_does(member_client, terms):
