@@ -31,6 +31,7 @@ from catalog import caching
 from catalog.filters import ToolFilter
 from catalog.forms import SavedSearchForm
 from catalog.models import Bookmark, Tool
+from catalog.querysets import carried_terms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -149,7 +150,7 @@ class Listing:
     def _rows(self, tools: Iterable[Tool]) -> list[tuple[Tool, list[str]]]:
         """Each tool with its capabilities' names, from the taxonomy (the reader's language)."""
         tools = list(tools)
-        carried = Tool.objects.filter(pk__in=[tool.pk for tool in tools]).term_ids("capabilities")
+        carried = carried_terms(tools, "capabilities")
         return [
             (
                 tool,

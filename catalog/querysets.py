@@ -44,7 +44,8 @@ SUBSTRING_LANGUAGES = frozenset({"zh-hans"})
 _FACET_SHIFT = 32  # `Tool.facet_terms`: (facet number << 32) | term id
 _TERM_MASK = (1 << _FACET_SHIFT) - 1
 # What a catalogue list never shows: read only on the tool's own page, or by the search in SQL.
-LIST_DEFERRED = ("search_vector", "search_text_zh", "facet_terms", "website", "published_at")
+# (A list names each tool's capabilities from its `facet_terms`, on PostgreSQL: `carried_terms`.)
+LIST_DEFERRED = ("search_vector", "search_text_zh", "website", "published_at")
 LIST_TRANSLATED_DEFERRED = ("description", "data_protection_notes", "human_rights_notes")
 
 
@@ -62,6 +63,25 @@ def facet_term(number: int, term_id: int) -> int:
     """The number `Tool.facet_terms` holds for term `term_id` of facet `number` (in
     `Tool.FACETS` order)."""
     return (int(number) << _FACET_SHIFT) | int(term_id)
+
+
+def carried_terms(tools: Iterable[Any], facet: str) -> dict[int, set[int]]:
+    """{tool id: ids of its terms of `facet` (an M2M field name)} for `tools`, as a list reads
+    them (`ToolQuerySet.for_listing`): on PostgreSQL from each tool's `facet_terms`, without a
+    query; elsewhere, where that column is not filled, from the link table (`term_ids`)."""
+    tools = list(tools)
+    if not tools:
+        return {}
+    model = type(tools[0])
+    if connection.vendor != "postgresql":
+        return model.objects.filter(pk__in=[tool.pk for tool in tools]).term_ids(facet)
+    number = [field for _p, field, _l in model.FACETS].index(facet)
+    return {
+        tool.pk: {
+            term & _TERM_MASK for term in tool.facet_terms or () if term >> _FACET_SHIFT == number
+        }
+        for tool in tools
+    }
 
 
 def facet_term_sql(number: int, column: str) -> str:
@@ -206,8 +226,8 @@ class ToolQuerySet(models.QuerySet):
 
     def for_listing(self, user: Any) -> ToolQuerySet:
         """What a list of tools reads: the tool's short fields, its provider and whether `user`
-        bookmarked it; none of the long texts, in any language (its terms are read apart:
-        `term_ids`)."""
+        bookmarked it; none of the long texts, in any language, and its terms as numbers
+        (`carried_terms` names them)."""
         bookmark = self.model._meta.get_field("bookmarks").related_model
         deferred = [*LIST_DEFERRED]
         for name in LIST_TRANSLATED_DEFERRED:

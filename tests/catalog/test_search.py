@@ -1,5 +1,6 @@
 """/catalog/: search, facets and their counts, sorting, pagination, bad parameters, queries."""
 
+import re
 from datetime import timedelta
 from importlib import import_module
 
@@ -441,6 +442,17 @@ def test_facet_terms_written_unsorted_are_sorted_by_the_migration(member_client,
     )
     assert facet(response, "deployment")["on-premises"] == 1  # it misses the deployment only
     assert facet(response, "capability")["hash-matching"] == 0
+
+
+def test_each_listed_tool_names_its_capabilities_as_they_change(member_client, catalogue, terms):
+    def tags(query: str) -> list[str]:
+        html = str(member_client.get(URL, {"q": query}).context["results"])
+        return re.findall(r'<span class="tag tag--grey">([^<]+)</span>', html)
+
+    assert sorted(tags("dualscan")) == ["Age estimation", "Hash matching"]
+    assert tags("chatsift") == ["OCR and text analysis"]
+    catalogue["chatsift"].capabilities.add(terms["hash"])
+    assert sorted(tags("chatsift")) == ["Hash matching", "OCR and text analysis"]
 
 
 def test_a_new_search_pages_as_a_seen_one_does(member_client, terms):

@@ -56,8 +56,11 @@ def test_the_catalogue_costs_the_same_queries_at_any_size(signed_in, params):
     assert len(cold_large) == len(cold_small) <= 12, "\n".join(cold_large)
     assert len(warm_large) == len(warm_small) <= 10, "\n".join(warm_large)
     # Warm, the taxonomy, the facet counts and the page (its tools and their HTML) come from
-    # the cache; the member's bookmarks among those tools take one query instead of two.
-    assert len(warm_large) == len(cold_large) - 3
+    # the cache; the member's bookmarks among those tools take one query instead of two. Cold,
+    # the tools' capabilities are named from their rows on PostgreSQL (`facet_terms`), from
+    # the link table elsewhere: one more query.
+    link_table = 0 if connection.vendor == "postgresql" else 1
+    assert len(warm_large) == len(cold_large) - 2 - link_table
 
 
 def test_the_tool_page_costs_the_same_queries_with_many_reviews_terms_and_bookmarks(
