@@ -1,9 +1,10 @@
 """What the catalogue caches, and how curation makes it forget.
 
-Four things are cached, all the same for every member (members see the published tools):
+Five things are cached, all the same for every member (members see the published tools):
 
 - the taxonomy: every term of every facet (id, slug, name), read in one query, per language;
 - the facet counts and the number of matching tools of one search (text, facets, maturity);
+- the facet panels' HTML of one search, per language;
 - the tools one page of a search lists, in order (their ids), per sort and page number;
 - that page's HTML, per language and per set of bookmarked tools among it (the only part of a
   member's own: `catalog.views.index` reads their bookmarks on every request).
@@ -31,7 +32,7 @@ from modeltranslation.utils import build_localized_fieldname
 from catalog.models import CatalogueVersion, Tool
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 TIMEOUT = 60 * 60  # seconds; the version, not the timeout, is what keeps entries correct
 PREFIX = "catalog"
@@ -65,6 +66,22 @@ def get(name: str, catalogue_version: str, *parts: str) -> Any:
 
 def put(name: str, catalogue_version: str, *parts: str, value: Any) -> None:
     cache.set(key(name, catalogue_version, *parts), value, TIMEOUT)
+
+
+def read(entry_key: str) -> Any:
+    """The entry under `entry_key` (from `key`), or None."""
+    return cache.get(entry_key)
+
+
+def get_many(keys: Iterable[str]) -> dict[str, Any]:
+    """{key: entry} for those of `keys` (from `key`) that the cache holds: one round trip."""
+    return cache.get_many(list(keys))
+
+
+def put_many(entries: dict[str, Any]) -> None:
+    """Keep every entry of {key (from `key`): value}: one round trip."""
+    if entries:
+        cache.set_many(entries, TIMEOUT)
 
 
 def cached(name: str, catalogue_version: str, compute: Callable[[], Any], *parts: str) -> Any:

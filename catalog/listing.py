@@ -4,10 +4,12 @@ A request reads the catalogue version (one row), then asks the cache, under that
 
 - the taxonomy (every facet's terms, named in the reader's language), which checks the chosen
   terms without a query;
-- the facet counts and the number of matching tools of this search (`facets`);
+- the facet counts and the number of matching tools of this search (`facets`), and the facet
+  panels' HTML in the reader's language (`panels`), both in one round trip;
 - which tools this page of this search lists, in order (`page`: their ids);
-- that page's HTML (`results`), per language and per set of the member's bookmarks among it;
-- the facet panels' HTML (the template's `{% cache %}`, under `facets_key`).
+- that page's HTML (`results`), per language and per set of the member's bookmarks among it.
+
+What it had to build it writes back at the end, in one round trip (`context`).
 
 All are the same for every member (members see `Tool.visible_to`, the published tools); the
 member's own part, their bookmarks among the page's tools, is read on every request. A search
@@ -66,13 +68,28 @@ class Listing:
         )
         self.search_key = self.filterset.cache_key()  # the text and the filters, canonical
         self._fresh_page: tuple[int, list[int]] | None = None  # from the counts' statement
+        self._writes: dict[str, Any] = {}  # cache key → what this request built, for `context`
+        self._keys = {
+            "facets": caching.key("facets", self.version, self.search_key),
+            "panels": caching.key("panels", self.version, self.search_key, get_language() or ""),
+        }
+        self._found = caching.get_many(self._keys.values())
         self.counts, self.total = self._counts()
 
     # --- What the cache holds per search --------------------------------------------------
 
+    def _cached(self, entry: str) -> Any:
+        """What the cache held for `entry` (`_keys`) when the request began, or None."""
+        return self._found.get(self._keys[entry])
+
+    def _keep(self, key: str, value: Any) -> Any:
+        """`value`, written to the cache under `key` at the end of the request."""
+        self._writes[key] = value
+        return value
+
     def _counts(self) -> tuple[dict[tuple[str, int], int], int]:
         """({(facet parameter, term id): tools}, tools matching every filter), fetched once."""
-        value = caching.get("facets", self.version, self.search_key)
+        value = self._cached("facets")
         if value is not None:
             return value
         if connection.vendor == "postgresql":
@@ -86,8 +103,7 @@ class Listing:
                 self._fresh_page = (number, ids)
         else:
             counts, total = self.filterset.counts()
-        caching.put("facets", self.version, self.search_key, value=(counts, total))
-        return counts, total
+        return self._keep(self._keys["facets"], (counts, total))
 
     def facets(self) -> dict[str, list[dict]]:
         """Every term of every facet with the number of tools it would give."""
@@ -116,7 +132,8 @@ class Listing:
         paginator.count = self.total  # counted with the facets: no COUNT of its own
         page = paginator.get_page(self.request.GET.get("page"))
         search = f"{self.search_key}&sort={self.filterset.sort_key}&page={page.number}"
-        ids = caching.get("page", self.version, search)
+        page_key = caching.key("page", self.version, search)
+        ids = caching.read(page_key)
         tools: Iterable[Tool]
         if ids is None:
             if self._fresh_page and self._fresh_page[0] == page.number:
@@ -127,25 +144,59 @@ class Listing:
             # `is_bookmarked` is annotated by `ToolQuerySet.for_listing`, which the stubs
             # cannot follow through a custom queryset method.
             bookmarked = [tool.pk for tool in tools if tool.is_bookmarked]  # type: ignore[attr-defined]
-            caching.put("page", self.version, search, value=ids)
+            self._keep(page_key, ids)
         else:
             own = Bookmark.objects.owned_by(self.user).filter(tool__in=ids).order_by("tool_id")
             bookmarked = list(own.values_list("tool_id", flat=True)) if ids else []
             cached_ids = ids
             tools = SimpleLazyObject(lambda: self._by_id(cached_ids))
         page.object_list = tools
-        html = caching.cached(
+        results_key = caching.key(
             "results",
             self.version,
-            lambda: render_to_string(
-                "catalog/includes/results.html",
-                {"rows": self._rows(tools), "page": page, "bookmarked": set(bookmarked)},
-            ),
             search,
             get_language() or "",
             ",".join(map(str, sorted(bookmarked))),
         )
+        html = caching.read(results_key)
+        if html is None:
+            html = self._keep(
+                results_key,
+                render_to_string(
+                    "catalog/includes/results.html",
+                    {"rows": self._rows(tools), "page": page, "bookmarked": set(bookmarked)},
+                ),
+            )
         return page, tools, html
+
+    def panels(self, facets: dict[str, list[dict]]) -> str:
+        """The facet panels' HTML (every facet's terms with their counts; maturity)."""
+        html = self._cached("panels")
+        if html is None:
+            chosen = self.filterset.form.cleaned_data.get("maturity") or ()
+            html = self._keep(
+                self._keys["panels"],
+                render_to_string(
+                    "catalog/includes/facet_panels.html",
+                    {
+                        "facet_panels": [
+                            (
+                                parameter,
+                                label,
+                                facets[parameter],
+                                # The first three facets open, and any other with a term chosen.
+                                number < 3 or any(term["selected"] for term in facets[parameter]),
+                            )
+                            for number, (parameter, _field, label) in enumerate(Tool.FACETS)
+                        ],
+                        "maturity_choices": [
+                            (value, label, value in chosen)
+                            for value, label in Tool.Maturity.choices
+                        ],
+                    },
+                ),
+            )
+        return html
 
     def _rows(self, tools: Iterable[Tool]) -> list[tuple[Tool, list[str]]]:
         """Each tool with its capabilities' names, from the taxonomy (the reader's language)."""
@@ -174,8 +225,12 @@ class Listing:
         return [str(self.filterset.filters[name].label) for name in self.filterset.errors]
 
     def context(self) -> dict[str, Any]:
+        """The template's context; what this request built goes to the cache, in one write."""
         page, tools, results = self.page()
         facets = self.facets()
+        panels = self.panels(facets)
+        caching.put_many(self._writes)
+        self._writes = {}
         filterset = self.filterset
         return {
             "filterset": filterset,
@@ -186,21 +241,7 @@ class Listing:
             "facets": [
                 (parameter, label, facets[parameter]) for parameter, _field, label in Tool.FACETS
             ],
-            "facet_panels": [
-                (
-                    parameter,
-                    label,
-                    facets[parameter],
-                    # The first three facets open, and any other with a term chosen.
-                    number < 3 or any(term["selected"] for term in facets[parameter]),
-                )
-                for number, (parameter, _field, label) in enumerate(Tool.FACETS)
-            ],
-            "facets_key": f"{self.version}:{self.search_key}",
-            "maturity_choices": [
-                (value, label, value in (filterset.form.cleaned_data.get("maturity") or ()))
-                for value, label in Tool.Maturity.choices
-            ],
+            "facet_panels": panels,
             "sort": filterset.sort_key,
             "query": filterset.search_terms,
             "saved_search_form": SavedSearchForm(

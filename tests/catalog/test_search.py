@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.models import Tool
+from catalog.models import Capability, Tool
 from tests import factories
 from tests.conftest import sign_in
 
@@ -153,6 +153,26 @@ def test_facet_counts_ignore_drafts(member_client, catalogue):
 def test_selected_terms_are_checked(member_client, catalogue):
     body = member_client.get(URL, {"capability": "ocr"}).content.decode()
     assert 'value="ocr" id="f-capability-ocr" checked' in body
+
+
+def test_facet_panels_are_kept_per_search_and_language_until_curation(member_client, catalogue):
+    def panel_count(response, slug: str) -> str:
+        found = re.search(
+            rf'id="f-capability-{slug}"><label[^>]*>[^<]*<span class="facet__count">\((\d+)',
+            response.content.decode(),
+        )
+        assert found, slug
+        return found.group(1)
+
+    assert panel_count(member_client.get(URL, {"q": "hash"}), "hash-matching") == "2"
+    assert panel_count(member_client.get(URL, {"q": "hash"}), "hash-matching") == "2"  # kept
+    assert panel_count(member_client.get(URL), "hash-matching") == "2"  # another search
+    catalogue["chatsift"].capabilities.add(Capability.objects.get(slug="hash-matching"))
+    assert panel_count(member_client.get(URL), "hash-matching") == "3"  # curation: forgotten
+    english = member_client.get(URL, {"q": "hash"}).content.decode()
+    french = member_client.get(URL, {"q": "hash"}, headers={"accept-language": "fr"})
+    assert "<summary>Maturity</summary>" in english
+    assert "<summary>Maturité</summary>" in french.content.decode()  # not the English panels
 
 
 @pytest.mark.parametrize(
