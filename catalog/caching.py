@@ -59,15 +59,6 @@ def key(name: str, catalogue_version: str, *parts: str) -> str:
     return _key(name, catalogue_version, digest)
 
 
-def get(name: str, catalogue_version: str, *parts: str) -> Any:
-    """The entry `name` with `parts` for this catalogue version, or None."""
-    return cache.get(key(name, catalogue_version, *parts))
-
-
-def put(name: str, catalogue_version: str, *parts: str, value: Any) -> None:
-    cache.set(key(name, catalogue_version, *parts), value, TIMEOUT)
-
-
 def read(entry_key: str) -> Any:
     """The entry under `entry_key` (from `key`), or None."""
     return cache.get(entry_key)
@@ -86,10 +77,11 @@ def put_many(entries: dict[str, Any]) -> None:
 
 def cached(name: str, catalogue_version: str, compute: Callable[[], Any], *parts: str) -> Any:
     """`compute()`, kept under `name` and `parts` for this catalogue version."""
-    value = get(name, catalogue_version, *parts)
+    entry_key = key(name, catalogue_version, *parts)
+    value = read(entry_key)
     if value is None:
         value = compute()
-        put(name, catalogue_version, *parts, value=value)
+        cache.set(entry_key, value, TIMEOUT)
     return value
 
 
