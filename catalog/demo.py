@@ -163,7 +163,10 @@ def _create(new_tools: list[models.Tool], facets: list[dict], terms: dict) -> li
 
 
 def _insert(new_tools: list[models.Tool], facets: list[dict]) -> list[int]:
-    created = models.Tool.objects.bulk_create(new_tools, batch_size=1000)
+    if connection.vendor == "postgresql":
+        created = _copy(new_tools)
+    else:
+        created = models.Tool.objects.bulk_create(new_tools, batch_size=1000)
     # The links are plain rows: insert them directly, which is many times faster than
     # building a model instance for each of the ~20 links of every tool.
     with connection.cursor() as cursor:
@@ -190,6 +193,38 @@ def _insert(new_tools: list[models.Tool], facets: list[dict]) -> list[int]:
                     rows,
                 )
     return [tool.pk for tool in created]
+
+
+def _copy(tools: list[models.Tool]) -> list[models.Tool]:
+    """Insert `tools` with COPY (PostgreSQL), their ids drawn from the table's sequence first.
+
+    What `bulk_create` would store (each field's value as saved, `auto_now` included), without
+    its one INSERT statement quoting the six languages' texts of a thousand tools: at 10,000
+    tools 16 s become ~7 s. Like `bulk_create`, it sends no signals.
+    """
+    meta = models.Tool._meta
+    fields = meta.concrete_fields
+    table = connection.ops.quote_name(meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(tools)],
+        )
+        for tool, (pk,) in zip(tools, cursor.fetchall(), strict=True):
+            tool.pk = pk
+        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for tool in tools:
+                copy.write_row(
+                    [
+                        field.get_db_prep_save(field.pre_save(tool, True), connection)
+                        for field in fields
+                    ]
+                )
+    for tool in tools:
+        tool._state.adding = False
+        tool._state.db = connection.alias
+    return tools
 
 
 def _describe(tools: list[models.Tool], facets: list[dict], terms: dict) -> None:
@@ -265,6 +300,7 @@ def _index() -> int:
     Returns how many tools it indexed."""
     if connection.vendor != "postgresql":
         return 0  # no search vectors: SQLite searches the text itself
+    _restore_bulk_indexes()  # a run killed while building left them out
     pending = list(
         models.Tool.objects.filter(search_vector__isnull=True)
         .order_by("pk")
@@ -273,12 +309,56 @@ def _index() -> int:
     if len(pending) < PARALLEL_FROM or connection.in_atomic_block:
         refresh_search_vector(pending)
         return len(pending)
-    # PostgreSQL runs one statement on one core: two halves, two connections, both cores.
+    # PostgreSQL runs one statement on one core: two halves, two connections, both cores. The
+    # text indexes are built once afterwards rather than updated tool by tool (PostgreSQL's
+    # advice for populating a database): at 10,000 tools 24 s become 13 s, and 7 s to build.
     half = len(pending) // 2
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for _done in pool.map(_refresh_apart, (pending[:half], pending[half:])):
-            pass  # re-raises a half's error here
+    _drop_bulk_indexes()
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for _done in pool.map(_refresh_apart, (pending[:half], pending[half:])):
+                pass  # re-raises a half's error here
+    finally:
+        _restore_bulk_indexes()
     return len(pending)
+
+
+# The indexes on what `refresh_search_vector` writes: the search vector, the Chinese text and
+# the facet terms (GIN indexes, each entry of each tool inserted one by one on an update).
+BULK_INDEXES = (
+    "catalog_tool_search_idx",
+    "catalog_tool_zh_trgm_idx",
+    "catalog_tool_facet_terms_idx",
+)
+# Memory for building them (PostgreSQL's default, 64 MB, makes a 100,000-tool build spill).
+BUILD_MEMORY = "512MB"
+
+
+def _bulk_indexes() -> list:
+    return [index for index in models.Tool._meta.indexes if index.name in BULK_INDEXES]
+
+
+def _drop_bulk_indexes() -> None:
+    with connection.schema_editor() as editor:
+        for index in _bulk_indexes():
+            editor.remove_index(models.Tool, index)
+
+
+def _restore_bulk_indexes() -> None:
+    """Create those of `BULK_INDEXES` that are missing, as the models (and migrations) define
+    them."""
+    with connection.cursor() as cursor:
+        present = connection.introspection.get_constraints(cursor, models.Tool._meta.db_table)
+    missing = [index for index in _bulk_indexes() if index.name not in present]
+    if not missing:
+        return
+    with connection.schema_editor() as editor:  # one transaction: SET LOCAL holds for it
+        editor.execute("SET LOCAL maintenance_work_mem = %s", [BUILD_MEMORY])
+        # Inside a transaction that inserted tools (a test), their deferred foreign key checks
+        # would stop CREATE INDEX: run them now.
+        editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for index in missing:
+            editor.add_index(models.Tool, index)
 
 
 def seed(*, tools: int | None = None) -> str:

@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.db import connection
 
 from catalog import demo, demo_content
 from catalog.models import Tool
@@ -94,6 +95,33 @@ def test_a_large_seed_builds_its_search_vectors_in_two_connections(monkeypatch):
     ordered = Tool.objects.order_by("pk")
     for tool in (ordered.first(), ordered.last()):  # one from each half
         assert tool in Tool.objects.search(tool.name)
+    # The text indexes, left out while the vectors were built, are back.
+    assert set(demo.BULK_INDEXES) <= _indexes()
+
+
+def _indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        return set(connection.introspection.get_constraints(cursor, Tool._meta.db_table))
+
+
+@pytest.mark.postgres
+def test_seeding_again_restores_the_indexes_an_interrupted_build_left_out():
+    demo._drop_bulk_indexes()  # as a run killed while building its vectors leaves them
+    assert not set(demo.BULK_INDEXES) & _indexes()
+    demo.seed(tools=5)
+    assert set(demo.BULK_INDEXES) <= _indexes()
+
+
+@pytest.mark.postgres
+def test_tools_copied_in_read_as_saved_ones_and_the_ids_go_on_after_them():
+    demo.seed(tools=30)
+    seeded = list(Tool.objects.order_by("pk"))
+    assert len(seeded) == 30
+    assert all(tool.updated_at and tool.slug and tool.description_fr for tool in seeded)
+    assert Tool.objects.filter(capabilities__isnull=False).distinct().count() == 30
+    # The ids came from the table's own sequence: the next tool saved takes the next one.
+    later = Tool.objects.create(name="Saved after the seed", slug="saved-after-the-seed")
+    assert later.pk > seeded[-1].pk
 
 
 @pytest.mark.postgres
