@@ -311,7 +311,7 @@ def _index() -> int:
         return len(pending)
     # PostgreSQL runs one statement on one core: two halves, two connections, both cores. The
     # text indexes are built once afterwards rather than updated tool by tool (PostgreSQL's
-    # advice for populating a database): at 10,000 tools 24 s become 13 s, and 7 s to build.
+    # advice for populating a database): at 100,000 tools they outgrow the shared buffers.
     half = len(pending) // 2
     _drop_bulk_indexes()
     try:
