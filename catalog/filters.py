@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import django_filters
@@ -123,7 +124,10 @@ class ToolFilter(django_filters.FilterSet):
         self.content_language = reader_language()
         for parameter, _field, _label in Tool.FACETS:
             facet = self.filters[parameter]
-            facet.extra["choices"] = [(slug, name) for _pk, slug, name in self.taxonomy[parameter]]
+            choices = [(slug, name) for _pk, slug, name in self.taxonomy[parameter]]
+            # A callable: the form copies its fields, and a list of choices with them (every
+            # term of every facet, on every request); a callable is copied as it is.
+            facet.extra["choices"] = partial(list, choices)
             facet.term_ids = {slug: pk for pk, slug, _name in self.taxonomy[parameter]}
         self.errors  # noqa: B018 (validates now, so every method can read cleaned_data)
 

@@ -14,9 +14,11 @@ What it had to build it writes back at the end, in one round trip (`context`).
 All are the same for every member (members see `Tool.visible_to`, the published tools); the
 member's own part, their bookmarks among the page's tools, is read on every request. A search
 no cache has seen costs one statement on PostgreSQL for its counts, its total and its page's
-ids (`ToolQuerySet.counts_and_page`), then the page's tools by id (their short fields only) and
-their capabilities from the link table, named from the taxonomy in the reader's language.
-Curation moves the version on (`catalog.signals`), which makes every entry unreachable at once.
+ids (`ToolQuerySet.counts_and_page`), then the page's tools by id (their short fields only, with
+their capabilities as numbers: `carried_terms` names them from the taxonomy in the reader's
+language), and nothing more is asked of the cache about it: it holds nothing else of a search
+whose counts it did not hold. Curation moves the version on (`catalog.signals`), which makes
+every entry unreachable at once.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class Listing:
         )
         self.search_key = self.filterset.cache_key()  # the text and the filters, canonical
         self._fresh_page: tuple[int, list[int]] | None = None  # from the counts' statement
+        self._new_search = False  # no cache held this search's counts: nor anything else of it
         self._writes: dict[str, Any] = {}  # cache key → what this request built, for `context`
         self._keys = {
             "facets": caching.key("facets", self.version, self.search_key),
@@ -92,6 +95,7 @@ class Listing:
         value = self._cached("facets")
         if value is not None:
             return value
+        self._new_search = True
         if connection.vendor == "postgresql":
             # A new search: its page comes with its counts, from the same pass.
             number = _requested_page(self.request.GET.get("page"))
@@ -128,18 +132,21 @@ class Listing:
         cached under the catalogue version. The member's bookmarks among these tools are read
         every time and are part of the HTML's key.
         """
-        paginator = Paginator(self._listed(), PAGE_SIZE)
-        paginator.count = self.total  # counted with the facets: no COUNT of its own
+        # The paginator only numbers the pages: the total was counted with the facets, and
+        # which tools a page lists comes from the counts' statement, the cache or `_listed`.
+        paginator: Paginator[Tool] = Paginator((), PAGE_SIZE)
+        paginator.count = self.total
         page = paginator.get_page(self.request.GET.get("page"))
         search = f"{self.search_key}&sort={self.filterset.sort_key}&page={page.number}"
         page_key = caching.key("page", self.version, search)
-        ids = caching.read(page_key)
+        ids = None if self._new_search else caching.read(page_key)
         tools: Iterable[Tool]
         if ids is None:
             if self._fresh_page and self._fresh_page[0] == page.number:
                 tools = self._by_id(self._fresh_page[1])
             else:
-                tools = list(page.object_list)
+                offset = (page.number - 1) * PAGE_SIZE
+                tools = list(self._listed()[offset : offset + PAGE_SIZE])
             ids = [tool.pk for tool in tools]
             # `is_bookmarked` is annotated by `ToolQuerySet.for_listing`, which the stubs
             # cannot follow through a custom queryset method.
@@ -158,7 +165,7 @@ class Listing:
             get_language() or "",
             ",".join(map(str, sorted(bookmarked))),
         )
-        html = caching.read(results_key)
+        html = None if self._new_search else caching.read(results_key)
         if html is None:
             html = self._keep(
                 results_key,

@@ -254,7 +254,7 @@ class ToolQuerySet(models.QuerySet):
 
     def in_order(self, ids: list[int]) -> list:
         """The tools with these ids, in this order (those `self` holds)."""
-        by_pk = self.in_bulk(ids)
+        by_pk = self.order_by().in_bulk(ids)  # the order is the ids'; none in SQL
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def facet_counts(self, chosen: dict[str, list[int]]) -> tuple[dict[tuple[str, int], int], int]:
