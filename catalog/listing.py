@@ -16,9 +16,9 @@ member's own part, their bookmarks among the page's tools, is read on every requ
 no cache has seen costs one statement on PostgreSQL for its counts, its total and its page's
 ids (`ToolQuerySet.counts_and_page`), then the page's tools by id (their short fields only, with
 their capabilities as numbers: `carried_terms` names them from the taxonomy in the reader's
-language), and nothing more is asked of the cache about it: it holds nothing else of a search
-whose counts it did not hold. Curation moves the version on (`catalog.signals`), which makes
-every entry unreachable at once.
+language); the cache is not asked for that search's page or HTML (written with its counts,
+they are seldom kept without them). Curation moves the version on (`catalog.signals`), which
+makes every entry unreachable at once.
 """
 
 from __future__ import annotations
