@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 # Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ,
 # and the first pass knowingly runs on SQLite in one process (ALLOW_SINGLE_PROCESS).
 TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false ALLOW_SINGLE_PROCESS=true
+# The suite on both cores (pytest-xdist): two workers, each taking a whole test file at a time,
+# with a test database and Redis databases of its own (tests/conftest.py). `make test
+# TEST_WORKERS=` runs it in one process.
+TEST_WORKERS ?= --numprocesses 2 --dist loadfile
 
 .PHONY: run test lint install migrate demo worker beat lock clean screenshots backup restore messages translations
 
@@ -54,7 +58,7 @@ test: lint
 # Types: mypy with django-stubs on the application code ([tool.mypy] in pyproject.toml); its
 # plugin loads the settings, hence the environment.
 	$(TEST_ENV) $(BIN)/mypy
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Every page type of the browser tests at 1280 and 390 px wide, written to var/screenshots/; the
 # main ones again in Arabic and Chinese (var/screenshots/ar/, var/screenshots/zh-hans/).

@@ -72,9 +72,44 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _static_files(django_db_blocker):
-    """Tests run with production's hashed static files, so collect them once per run."""
+def pytest_configure(config):
+    worker = getattr(config, "workerinput", {}).get("workerid")  # "gw0", "gw1"…: pytest-xdist
+    if worker and settings.REDIS_URL:
+        _own_redis_databases(int(worker.removeprefix("gw")))
+
+
+def _own_redis_databases(number: int) -> None:
+    """A pytest-xdist worker's own Redis databases, as it has its own test database.
+
+    Workers share one Redis server: without this, one worker's `cache.clear()` would empty the
+    other's cache mid-test, and its Celery worker would take the other's tasks. Worker n moves
+    the cache and the broker 2(n + 1) databases on (REDIS_URL's /0 and /1 become /2 and /3 for
+    gw0, /4 and /5 for gw1).
+    """
+    from django.test.utils import override_settings
+
+    from hub.celery import app
+    from hub.settings import redis_url_with_db
+
+    offset = 2 * (number + 1)
+    cache = {**settings.CACHES["default"]}
+    cache["LOCATION"] = redis_url_with_db(settings.CACHE_REDIS_URL, offset)
+    broker = redis_url_with_db(settings.CELERY_BROKER_URL, offset)
+    # Never disabled: it holds for the worker's whole run. It also drops any cache connection.
+    override_settings(
+        REDIS_URL=redis_url_with_db(settings.REDIS_URL, offset),
+        CACHE_REDIS_URL=cache["LOCATION"],
+        CACHES={**settings.CACHES, "default": cache},
+        CELERY_BROKER_URL=broker,
+    ).enable()
+    app.conf.broker_url = broker
+
+
+def pytest_sessionstart(session):
+    """Tests run with production's hashed static files: collected once per run, before any
+    pytest-xdist worker starts (two collecting at once would rewrite files the other reads)."""
+    if hasattr(session.config, "workerinput"):
+        return  # a worker: the run's first process collected them
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)

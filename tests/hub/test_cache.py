@@ -1,6 +1,7 @@
 """The shared cache degrades to "nothing cached" while Redis is down: pages come from PostgreSQL."""
 
 import logging
+import os
 
 import pytest
 from django.conf import settings as django_settings
@@ -125,3 +126,17 @@ def test_a_tool_page_and_the_notification_centre_answer_while_the_cache_is_down(
     tool = factories.ToolFactory(name="Hashmatch")
     assert member_client.get(tool.get_absolute_url()).status_code == 200
     assert member_client.get(reverse("notifications:index")).status_code == 200
+
+
+def test_each_test_worker_has_redis_databases_of_its_own():
+    """pytest-xdist workers share a Redis server, never a database of it (tests/conftest.py)."""
+    from hub.celery import app
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not (worker and django_settings.REDIS_URL):
+        pytest.skip("only a pytest-xdist worker on Redis moves its databases")
+    offset = 2 * (int(worker.removeprefix("gw")) + 1)
+    cache = redis_url_with_db(os.environ["REDIS_URL"], offset)
+    assert django_settings.CACHES["default"]["LOCATION"] == cache
+    assert redis_url_with_db(cache, 1) == django_settings.CELERY_BROKER_URL
+    assert app.conf.broker_url == django_settings.CELERY_BROKER_URL

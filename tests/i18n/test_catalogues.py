@@ -145,6 +145,10 @@ def test_compiling_needs_no_gettext_and_leaves_out_fuzzy(
     assert compiled.gettext("Sign out") == "Se déconnecter"
     assert compiled.gettext("Help") == "Help"
     assert compiled.gettext("Contact") == "Contact"
+    # Written whole and moved into place: nothing half-written is left, and the web process, which
+    # may run as another user than the one that compiled, can read it.
+    assert sorted(path.name for path in po_dir.iterdir()) == ["django.mo", "django.po"]
+    assert (po_dir / "django.mo").stat().st_mode & 0o777 == 0o644
 
 
 def test_the_compiled_files_stay_out_of_git() -> None:

@@ -6,6 +6,8 @@ does). `make install`, `make run`, `make test` and the Dockerfile run this; the 
 build output and stay out of git.
 """
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,17 @@ def compile_catalogue(po_path: Path) -> Path:
         catalogue = polib.pofile(str(po_path), wrapwidth=0)
     except (OSError, ValueError) as exc:  # polib raises OSError (IOError) on a syntax error
         raise CommandError(f"{po_path}: {exc}") from exc
-    catalogue.save_as_mofile(str(mo_path))
+    # Written beside it, then moved over the old file in one step: a process reading the
+    # catalogue meanwhile (a running hub, another test worker) sees the old file or the new one,
+    # never half of one.
+    with tempfile.NamedTemporaryFile(dir=mo_path.parent, suffix=".mo.tmp", delete=False) as new:
+        temporary = Path(new.name)
+    try:
+        catalogue.save_as_mofile(str(temporary))
+        temporary.chmod(0o644)
+        os.replace(temporary, mo_path)
+    finally:
+        temporary.unlink(missing_ok=True)
     return mo_path
 
 
