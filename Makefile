@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 # Tests run with production-like settings (DEBUG off); only the key and the HTTPS redirect differ,
-# and the first pass knowingly runs on SQLite in one process (ALLOW_SINGLE_PROCESS).
+# and the first pass knowingly runs on SQLite and a local-memory cache (ALLOW_SINGLE_PROCESS).
 TEST_ENV := SECRET_KEY=test-only-key-not-for-production SECURE_SSL_REDIRECT=false ALLOW_SINGLE_PROCESS=true
 # The suite on both cores (pytest-xdist): two workers, each taking a whole test file at a time,
 # with a test database and Redis databases of its own (tests/conftest.py). `make test
