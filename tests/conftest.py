@@ -73,32 +73,55 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
+    if not settings.REDIS_URL:
+        return
     worker = getattr(config, "workerinput", {}).get("workerid")  # "gw0", "gw1"…: pytest-xdist
-    if worker and settings.REDIS_URL:
+    if worker:
         _own_redis_databases(int(worker.removeprefix("gw")))
+    elif workers := config.getoption("numprocesses", None):
+        _check_worker_databases(int(workers))
+
+
+def _worker_redis_urls(number: int) -> tuple[str, str]:
+    """pytest-xdist worker `number`'s cache and broker: 2(number + 1) databases on from the
+    configured ones (REDIS_URL's /0 and /1 become /2 and /3 for gw0, /4 and /5 for gw1)."""
+    from hub.settings import redis_url_with_db
+
+    offset = 2 * (number + 1)
+    return (
+        redis_url_with_db(settings.CACHE_REDIS_URL, offset),
+        redis_url_with_db(settings.CELERY_BROKER_URL, offset),
+    )
+
+
+def _check_worker_databases(workers: int) -> None:
+    """Before any worker starts: every worker's databases exist (a Redis server has 16 unless
+    configured otherwise). A worker that stopped on it would leave a run that passes empty."""
+    import redis
+
+    for number in range(workers):
+        for url in _worker_redis_urls(number):
+            try:
+                redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+            except redis.RedisError as exc:
+                pytest.exit(f"test worker {number} cannot use Redis at {url}: {exc}", returncode=3)
 
 
 def _own_redis_databases(number: int) -> None:
     """A pytest-xdist worker's own Redis databases, as it has its own test database.
 
     Workers share one Redis server: without this, one worker's `cache.clear()` would empty the
-    other's cache mid-test, and its Celery worker would take the other's tasks. Worker n moves
-    the cache and the broker 2(n + 1) databases on (REDIS_URL's /0 and /1 become /2 and /3 for
-    gw0, /4 and /5 for gw1).
+    other's cache mid-test, and its Celery worker would take the other's tasks.
     """
     from django.test.utils import override_settings
 
     from hub.celery import app
-    from hub.settings import redis_url_with_db
 
-    offset = 2 * (number + 1)
-    cache = {**settings.CACHES["default"]}
-    cache["LOCATION"] = redis_url_with_db(settings.CACHE_REDIS_URL, offset)
-    broker = redis_url_with_db(settings.CELERY_BROKER_URL, offset)
+    location, broker = _worker_redis_urls(number)
+    cache = {**settings.CACHES["default"], "LOCATION": location}
     # Never disabled: it holds for the worker's whole run. It also drops any cache connection.
     override_settings(
-        REDIS_URL=redis_url_with_db(settings.REDIS_URL, offset),
-        CACHE_REDIS_URL=cache["LOCATION"],
+        CACHE_REDIS_URL=location,
         CACHES={**settings.CACHES, "default": cache},
         CELERY_BROKER_URL=broker,
     ).enable()
