@@ -2,7 +2,8 @@
 
 Five things are cached, all the same for every member (members see the published tools):
 
-- the taxonomy: every term of every facet (id, slug, name), read in one query, per language;
+- the taxonomy: every term of every facet (id, slug, name), read in one query, per language
+  (and kept in each process for its version: `taxonomy`);
 - the facet counts and the number of matching tools of one search (text, facets, maturity);
 - the facet panels' HTML of one search, per language;
 - the tools one page of a search lists, in order (their ids), per sort and page number;
@@ -111,7 +112,22 @@ def term_name(language: str) -> Coalesce:
     return Coalesce(NullIf(F(build_localized_fieldname("name", language)), Value("")), F("name"))
 
 
+# The taxonomies of one catalogue version, per language, as this process last read them: every
+# catalogue request needs one, and under one version it never changes.
+_taxonomies: dict[tuple[str, str], Taxonomy] = {}
+
+
 def taxonomy(catalogue_version: str, language: str | None = None) -> Taxonomy:
-    """The taxonomy of this catalogue version in `language` (else the active language)."""
+    """The taxonomy of this catalogue version in `language` (else the active language).
+
+    Kept in the process as well as in the cache (for as long as the version stays), so that a
+    catalogue request asks the cache nothing for it; callers must not change it.
+    """
     language = language or get_language() or settings.LANGUAGE_CODE
-    return cached("taxonomy", catalogue_version, lambda: load_taxonomy(language), language)
+    found = _taxonomies.get((catalogue_version, language))
+    if found is None:
+        found = cached("taxonomy", catalogue_version, lambda: load_taxonomy(language), language)
+        if any(held != catalogue_version for held, _language in _taxonomies):
+            _taxonomies.clear()  # only the latest version's: a curation step drops the rest
+        _taxonomies[(catalogue_version, language)] = found
+    return found

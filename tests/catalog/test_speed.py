@@ -159,6 +159,29 @@ def test_the_cached_taxonomy_follows_new_renamed_and_deleted_terms(signed_in):
     assert "not recognised" in response.content.decode()
 
 
+def test_each_process_keeps_the_taxonomy_of_the_current_version_only(signed_in, monkeypatch):
+    ocr = factories.CapabilityFactory(name="OCR", slug="ocr")
+    factories.ToolFactory(capabilities=[ocr])
+    asked: list[str] = []
+    read = caching.read
+    monkeypatch.setattr(caching, "read", lambda key: asked.append(key) or read(key))
+
+    def taxonomy_reads() -> int:
+        assert signed_in.get(URL, {"capability": "ocr"}).status_code == 200
+        found = sum(key.startswith(f"{caching.PREFIX}:taxonomy:") for key in asked)
+        asked.clear()
+        return found
+
+    caching.bump()
+    assert taxonomy_reads() == 1  # a new version: the process asks the cache once
+    assert taxonomy_reads() == 0  # then holds it, and asks nothing more
+    ocr.name = "Optical character recognition"
+    ocr.save()  # curation moves the version on
+    assert taxonomy_reads() == 1
+    assert "Optical character recognition" in signed_in.get(URL).content.decode()
+    assert {held for held, _language in caching._taxonomies} == {caching.version()}
+
+
 def test_a_rolled_back_change_leaves_no_entry_behind_for_another_state():
     """Versions are random tokens, not counters: two states never share a cache key."""
     caching.bump()
