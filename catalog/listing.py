@@ -3,7 +3,8 @@
 A request reads the catalogue version (one row), then asks the cache, under that version, for:
 
 - the taxonomy (every facet's terms, named in the reader's language), which checks the chosen
-  terms without a query;
+  terms without a query; each process holds its version's too, and asks only once per version
+  (`caching.taxonomy`);
 - the facet counts and the number of matching tools of this search (`facets`), and the facet
   panels' HTML in the reader's language (`panels`), both in one round trip;
 - which tools this page of this search lists, in order (`page`: their ids);
