@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks import django_side
+from benchmarks.django_side import FRESH
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 PAGES_FILE = Path(__file__).with_name("pages.toml")
-FRESH = "__FRESH__"
 
 
 @dataclass

@@ -133,3 +133,5 @@ def test_prepare_signs_both_in_and_counts_each_pages_queries(settings):
     )
     assert by_key["tool"]["path"] == f"/catalog/{prepared['tool']['slug']}/"
     assert all(page["queries"] > 0 for page in prepared["pages"])
+    # A new search's warm request is another new search: it asks more than a repeated one.
+    assert by_key["fresh"]["queries"] > by_key["search"]["queries"]
