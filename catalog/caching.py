@@ -127,7 +127,9 @@ def taxonomy(catalogue_version: str, language: str | None = None) -> Taxonomy:
     found = _taxonomies.get((catalogue_version, language))
     if found is None:
         found = cached("taxonomy", catalogue_version, lambda: load_taxonomy(language), language)
-        if any(held != catalogue_version for held, _language in _taxonomies):
-            _taxonomies.clear()  # only the latest version's: a curation step drops the rest
+        # Only the latest version's: a curation step drops the rest. (A copy of the keys: a
+        # threaded worker may add one meanwhile.)
+        for held in [key for key in list(_taxonomies) if key[0] != catalogue_version]:
+            _taxonomies.pop(held, None)
         _taxonomies[(catalogue_version, language)] = found
     return found
