@@ -21,6 +21,7 @@ worker; the entries expire on their own after `TIMEOUT`.
 from __future__ import annotations
 
 import hashlib
+import time
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -112,24 +113,28 @@ def term_name(language: str) -> Coalesce:
     return Coalesce(NullIf(F(build_localized_fieldname("name", language)), Value("")), F("name"))
 
 
-# The taxonomies of one catalogue version, per language, as this process last read them: every
-# catalogue request needs one, and under one version it never changes.
-_taxonomies: dict[tuple[str, str], Taxonomy] = {}
+# The taxonomies of one catalogue version, per language, as this process last read them, with
+# when each stops being used: every catalogue request needs one, and under one version it never
+# changes. Held no longer than the cache holds it, so that a change that bypassed the version
+# (a queryset `update()` in a shell) heals here as soon as it does there.
+_taxonomies: dict[tuple[str, str], tuple[float, Taxonomy]] = {}
 
 
 def taxonomy(catalogue_version: str, language: str | None = None) -> Taxonomy:
     """The taxonomy of this catalogue version in `language` (else the active language).
 
-    Kept in the process as well as in the cache (for as long as the version stays), so that a
-    catalogue request asks the cache nothing for it; callers must not change it.
+    Kept in the process as well as in the cache (for as long as the version stays, `TIMEOUT`
+    at most), so that a catalogue request asks the cache nothing for it; callers must not
+    change it.
     """
     language = language or get_language() or settings.LANGUAGE_CODE
-    found = _taxonomies.get((catalogue_version, language))
-    if found is None:
-        found = cached("taxonomy", catalogue_version, lambda: load_taxonomy(language), language)
-        # Only the latest version's: a curation step drops the rest. (A copy of the keys: a
-        # threaded worker may add one meanwhile.)
-        for held in [key for key in list(_taxonomies) if key[0] != catalogue_version]:
-            _taxonomies.pop(held, None)
-        _taxonomies[(catalogue_version, language)] = found
+    held = _taxonomies.get((catalogue_version, language))
+    if held is not None and held[0] > time.monotonic():
+        return held[1]
+    found = cached("taxonomy", catalogue_version, lambda: load_taxonomy(language), language)
+    # Only the latest version's: a curation step drops the rest. (A copy of the keys: a
+    # threaded worker may add one meanwhile.)
+    for key in [key for key in list(_taxonomies) if key[0] != catalogue_version]:
+        _taxonomies.pop(key, None)
+    _taxonomies[(catalogue_version, language)] = (time.monotonic() + TIMEOUT, found)
     return found
