@@ -10,11 +10,12 @@ from celery import shared_task
 from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import translation
 
 from accounts import roles
 from catalog.models import SavedSearch, Tool
 from hub import clock
-from notifications.services import notify
+from notifications.services import notify, recipient_language
 
 DIGEST_MAX_TOOLS = 20
 
@@ -73,13 +74,16 @@ def send_saved_search_digests() -> int:
             ).update(last_notified_at=now)
             if not claimed:
                 continue
-            tools = ToolFilter(
-                QueryDict(saved.query_string),
-                queryset=Tool.objects.published().filter(
-                    published_at__gt=since, published_at__lte=now
-                ),
-            ).qs
-            new_tools = list(tools[:DIGEST_MAX_TOOLS])
+            # The search reads in the member's language (the one the digest is written in), not
+            # the worker's: a French query is stemmed in French and matches the French text.
+            with translation.override(recipient_language(saved.user)):
+                tools = ToolFilter(
+                    QueryDict(saved.query_string),
+                    queryset=Tool.objects.published().filter(
+                        published_at__gt=since, published_at__lte=now
+                    ),
+                ).qs
+                new_tools = list(tools[:DIGEST_MAX_TOOLS])
             if not new_tools:
                 continue
             sent += bool(

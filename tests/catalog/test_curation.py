@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from catalog import tasks
 from catalog.models import Provider, SavedSearch, Tool, ToolReview
@@ -198,6 +198,30 @@ def test_saved_search_digest_sends_only_new_matching_tools(terms):
         factories.ToolFactory(name="Next week hash", capabilities=[terms["hash"]])
         call_command("send_saved_search_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Notification.objects.filter(kind="saved_search_digest").count() == 2
+
+
+def test_a_digest_searches_in_the_members_language_not_the_workers():
+    """A member reading in French saved a French word; the worker runs in English. (On
+    PostgreSQL, French stems "numériques" to "numer", English to "numériqu".)"""
+    with translation.override("en"):
+        factories.ToolFactory(
+            name="Alpha",
+            summary="Compares hashes.",
+            summary_fr="Analyse des preuves numériques.",
+        )
+    for language in ("fr", ""):  # "" follows the hub's default, English
+        saved = factories.SavedSearchFactory(
+            user=factories.MemberFactory(language=language), query_string="q=numériques"
+        )
+        SavedSearch.objects.filter(pk=saved.pk).update(created_at=clock.now() - timedelta(days=1))
+
+    with translation.override("en"):
+        assert tasks.send_saved_search_digests() == 1
+
+    note = Notification.objects.get(kind="saved_search_digest")
+    assert note.recipient.language == "fr"
+    assert "Alpha" in note.body_text
+    assert translation.get_language() == "en"  # the worker's own language is left as it was
 
 
 def test_digests_skip_turned_off_searches_and_lapsed_members(terms):
