@@ -3,7 +3,8 @@
 `register(model, fields)` gives each field one column per language (`summary_en`, `summary_fr`…),
 edited side by side in the admin. Reading `tool.summary` gives the active language's text, else
 English (MODELTRANSLATION_FALLBACK_LANGUAGES); `missing_languages` says which texts fell back, so
-a page can say so.
+a page can say so, and `fallback_language` which language one text is in, so that its element can
+say so too (`lang="en"`).
 
 Queries keep to the original columns. modeltranslation would rewrite `filter(summary=…)`,
 `order_by("name")` and `values("name")` to the active language's column, which has no fallback
@@ -69,15 +70,19 @@ def translated_fields(model: type[models.Model]) -> tuple[str, ...]:
 
 def missing_languages(obj: models.Model, fields: Iterable[str] | None = None) -> bool:
     """Whether some text of `obj` that has English is shown in English for the active language."""
+    return any(fallback_language(obj, field) for field in fields or translated_fields(type(obj)))
+
+
+def fallback_language(obj: models.Model, field: str) -> str | None:
+    """The language `obj`'s `field` is shown in when it is not the active one: English, for a
+    text not yet translated into it; else None (shown in the active language, or empty)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        return False
-    for field in fields or translated_fields(type(obj)):
-        english = getattr(obj, build_localized_fieldname(field, "en"), "")
-        own = getattr(obj, build_localized_fieldname(field, language), "")
-        if english and not own:
-            return True
-    return False
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default:
+        return None
+    own = getattr(obj, build_localized_fieldname(field, language), "")
+    english = getattr(obj, build_localized_fieldname(field, default), "")
+    return default if english and not own else None
 
 
 def set_texts(obj: models.Model, texts: dict[str, Any]) -> None:
